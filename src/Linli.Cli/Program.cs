@@ -1,0 +1,21 @@
+using Linli.Cli.Commands;
+
+// Admin commands: `dotnet run --project src/Linli.Cli -- <command> ...`
+// Each command lives in Commands/<Name>Command.cs and returns a process exit code.
+return args switch
+{
+    ["migrate", .. var rest] => await MigrateCommand.RunAsync(rest),
+    ["classifier", .. var rest] => await ClassifierCommand.RunAsync(rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: linli <command>
+          migrate                                   apply database migrations (uses Database__Provider, ConnectionStrings__Linli)
+          classifier train --data FILE.csv --out MODEL
+          classifier eval --model MODEL --data FILE.csv
+        """);
+    return 2;
+}

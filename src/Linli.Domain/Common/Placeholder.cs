@@ -1,0 +1,3 @@
+namespace Linli.Domain.Common;
+
+internal static class Placeholder;

@@ -1,0 +1,7 @@
+namespace Linli.Web.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void Truth() => true.ShouldBeTrue();
+}
