@@ -1,3 +1,0 @@
-namespace Linli.Domain.Common;
-
-internal static class Placeholder;

@@ -1,0 +1,386 @@
+using Linli.Domain.Common;
+
+namespace Linli.Domain.WorkOrders;
+
+/// <summary>Absolute UTC deadlines of the unit now handling an order: accept within, finish within.</summary>
+public sealed record Deadlines(DateTime RespondBy, DateTime CompleteBy);
+
+/// <summary>What a channel tells us about a new request.</summary>
+public sealed record NewWorkOrder(
+    string Number,
+    Channel Channel,
+    string? Title,
+    string Description,
+    Guid? CategoryId,
+    Urgency Urgency,
+    Reporter Reporter,
+    Location Location,
+    string? ExternalReference);
+
+/// <summary>The person who raised the request. The phone is stored encrypted and, separately, masked for lists.</summary>
+public sealed record Reporter(Guid? UserId, Guid? ResidentId, string? Name, string? PhoneProtected, string? PhoneMasked);
+
+/// <summary>Where the request is: any of a building, an address text and a map point, plus the area unit that owns it.</summary>
+public sealed record Location(Guid? BuildingId, string? AddressText, double? Latitude, double? Longitude, Guid? AreaUnitId);
+
+/// <summary>
+/// 工单: one resident request and its whole handling. Changes only through verbs; each verb consults
+/// <see cref="WorkOrderTransitions"/> and appends a <see cref="WorkOrderHistoryEntry"/>. Never reads the clock: callers pass <c>at</c>.
+/// </summary>
+public sealed class WorkOrder
+{
+    public const int MaxTitleLength = 100;
+    public const int MaxTextLength = 4000;
+    public const int MaxNoteLength = 2000;
+
+    private readonly List<WorkOrderHistoryEntry> _history = [];
+
+    private WorkOrder()
+    {
+        Number = null!;
+        Description = null!;
+    }
+
+    public Guid Id { get; private set; }
+    public string Number { get; private set; }
+    public Channel Channel { get; private set; }
+    public WorkOrderStatus Status { get; private set; }
+    public string? Title { get; private set; }
+    public string Description { get; private set; }
+    public Guid? CategoryId { get; private set; }
+    public Urgency Urgency { get; private set; }
+
+    public Guid? ReporterUserId { get; private set; }
+    public Guid? ReporterResidentId { get; private set; }
+    public string? ReporterName { get; private set; }
+    public string? ReporterPhoneProtected { get; private set; }
+    public string? ReporterPhoneMasked { get; private set; }
+
+    public Guid? BuildingId { get; private set; }
+    public string? AddressText { get; private set; }
+    public double? Latitude { get; private set; }
+    public double? Longitude { get; private set; }
+
+    /// <summary>The area (grid, community or street) unit that owns the place: decides who may see the order.</summary>
+    public Guid? AreaUnitId { get; private set; }
+
+    public string? ExternalReference { get; private set; }
+
+    /// <summary>The unit handling the order now; null while it waits for dispatch.</summary>
+    public Guid? UnitId { get; private set; }
+
+    /// <summary>How many levels the order has climbed above the unit it was first dispatched to.</summary>
+    public int EscalationLevel { get; private set; }
+
+    public Guid? ParentId { get; private set; }
+
+    public DateTime ReceivedAt { get; private set; }
+    public DateTime? DispatchedAt { get; private set; }
+    public DateTime? AcceptedAt { get; private set; }
+    public DateTime? CompletedAt { get; private set; }
+    public DateTime? EvaluatedAt { get; private set; }
+    public DateTime? ClosedAt { get; private set; }
+    public DateTime? RespondBy { get; private set; }
+    public DateTime? CompleteBy { get; private set; }
+
+    public string? Result { get; private set; }
+    public bool? Resolved { get; private set; }
+    public Satisfaction? Satisfaction { get; private set; }
+    public string? EvaluationComment { get; private set; }
+
+    public DateTime? ExtensionRequestedUntil { get; private set; }
+    public string? ExtensionReason { get; private set; }
+
+    /// <summary>Optimistic concurrency: bumped by every verb, checked by the database on save.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<WorkOrderHistoryEntry> History => _history;
+
+    public bool HasNegativeEvaluation => Resolved == false || Satisfaction == WorkOrders.Satisfaction.Dissatisfied;
+
+    /// <summary>接 / 受理: register a request from any channel.</summary>
+    public static Result<WorkOrder> Receive(NewWorkOrder request, Actor actor, DateTime at)
+    {
+        var description = request.Description?.Trim();
+        if (string.IsNullOrEmpty(description))
+        {
+            return WorkOrderErrors.DescriptionRequired;
+        }
+        var title = string.IsNullOrWhiteSpace(request.Title) ? null : request.Title.Trim();
+        if (description.Length > MaxTextLength || title?.Length > MaxTitleLength)
+        {
+            return WorkOrderErrors.TextTooLong;
+        }
+        if (request.Location.Latitude is < -90 or > 90 || request.Location.Longitude is < -180 or > 180)
+        {
+            return WorkOrderErrors.LocationOutOfRange;
+        }
+
+        var order = new WorkOrder
+        {
+            Id = Guid.CreateVersion7(new DateTimeOffset(at, TimeSpan.Zero)),
+            Number = request.Number,
+            Channel = request.Channel,
+            Status = WorkOrderStatus.Received,
+            Title = title,
+            Description = description,
+            CategoryId = request.CategoryId,
+            Urgency = request.Urgency,
+            ReporterUserId = request.Reporter.UserId,
+            ReporterResidentId = request.Reporter.ResidentId,
+            ReporterName = request.Reporter.Name?.Trim(),
+            ReporterPhoneProtected = request.Reporter.PhoneProtected,
+            ReporterPhoneMasked = request.Reporter.PhoneMasked,
+            BuildingId = request.Location.BuildingId,
+            AddressText = request.Location.AddressText?.Trim(),
+            Latitude = request.Location.Latitude,
+            Longitude = request.Location.Longitude,
+            AreaUnitId = request.Location.AreaUnitId,
+            ExternalReference = request.ExternalReference?.Trim(),
+            ReceivedAt = at,
+        };
+        order.Append(WorkOrderTrigger.Receive, null, WorkOrderStatus.Received, at, actor, null, null);
+        return order;
+    }
+
+    /// <summary>派单: send to a unit with the deadlines its time limit gives.</summary>
+    public Result<Unit> Dispatch(Guid unitId, Deadlines deadlines, Actor actor, DateTime at, string? comment = null) =>
+        Move(WorkOrderTrigger.Dispatch, actor, at, comment, unitId, () =>
+        {
+            UnitId = unitId;
+            DispatchedAt ??= at;
+            EscalationLevel = 0;
+            SetDeadlines(deadlines);
+        });
+
+    public Result<Unit> Accept(Actor actor, DateTime at) =>
+        Move(WorkOrderTrigger.Accept, actor, at, null, null, () => AcceptedAt ??= at);
+
+    /// <summary>办结: the handler reports the result.</summary>
+    public Result<Unit> Complete(string result, Actor actor, DateTime at)
+    {
+        if (Validate(result, WorkOrderErrors.ResultRequired, MaxTextLength) is { } error)
+        {
+            return error;
+        }
+        return Move(WorkOrderTrigger.Complete, actor, at, result.Trim(), null, () =>
+        {
+            Result = result.Trim();
+            CompletedAt = at;
+            ExtensionRequestedUntil = null;
+            ExtensionReason = null;
+        });
+    }
+
+    /// <summary>评价: resolved or not, and how satisfied.</summary>
+    public Result<Unit> Evaluate(bool resolved, Satisfaction satisfaction, string? comment, Actor actor, DateTime at)
+    {
+        if (comment?.Length > MaxNoteLength)
+        {
+            return WorkOrderErrors.TextTooLong;
+        }
+        return Move(WorkOrderTrigger.Evaluate, actor, at, comment, null, () =>
+        {
+            Resolved = resolved;
+            Satisfaction = satisfaction;
+            EvaluationComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+            EvaluatedAt = at;
+        });
+    }
+
+    /// <summary>回访: the visit or call after the evaluation; it closes the order.</summary>
+    public Result<Unit> FollowUp(string note, Actor actor, DateTime at) =>
+        Validate(note, WorkOrderErrors.NoteRequired, MaxNoteLength) is { } error
+            ? error
+            : Move(WorkOrderTrigger.FollowUp, actor, at, note.Trim(), null, () => ClosedAt = at);
+
+    /// <summary>An unresolved or unsatisfied verdict sends the order back to the unit that handled it.</summary>
+    public Result<Unit> Reopen(string reason, Actor actor, DateTime at, Deadlines deadlines)
+    {
+        if (Validate(reason, WorkOrderErrors.ReasonRequired, MaxNoteLength) is { } error)
+        {
+            return error;
+        }
+        if (Status == WorkOrderStatus.Evaluated && !HasNegativeEvaluation)
+        {
+            return WorkOrderErrors.ReopenNeedsNegativeEvaluation;
+        }
+        return Move(WorkOrderTrigger.Reopen, actor, at, reason.Trim(), UnitId, () =>
+        {
+            CompletedAt = null;
+            EvaluatedAt = null;
+            SetDeadlines(deadlines);
+        });
+    }
+
+    /// <summary>退单: the unit says the order is not theirs; it goes back to the dispatcher.</summary>
+    public Result<Unit> Return(string reason, Actor actor, DateTime at) =>
+        Validate(reason, WorkOrderErrors.ReasonRequired, MaxNoteLength) is { } error
+            ? error
+            : Move(WorkOrderTrigger.Return, actor, at, reason.Trim(), null, () =>
+            {
+                UnitId = null;
+                AcceptedAt = null;
+                RespondBy = null;
+                CompleteBy = null;
+                ExtensionRequestedUntil = null;
+                ExtensionReason = null;
+            });
+
+    /// <summary>转办: hand to another unit, which must accept it anew.</summary>
+    public Result<Unit> Transfer(Guid unitId, string reason, Deadlines deadlines, Actor actor, DateTime at) =>
+        Reassign(WorkOrderTrigger.Transfer, unitId, reason, deadlines, actor, at);
+
+    /// <summary>逐级上报: move one level up; the higher unit gets fresh deadlines.</summary>
+    public Result<Unit> Escalate(Guid unitId, string reason, Deadlines deadlines, Actor actor, DateTime at)
+    {
+        var result = Reassign(WorkOrderTrigger.Escalate, unitId, reason, deadlines, actor, at);
+        if (result.IsSuccess)
+        {
+            EscalationLevel++;
+        }
+        return result;
+    }
+
+    /// <summary>延期: the handler asks for a later completion deadline.</summary>
+    public Result<Unit> RequestExtension(DateTime until, string reason, Actor actor, DateTime at)
+    {
+        if (Validate(reason, WorkOrderErrors.ReasonRequired, MaxNoteLength) is { } error)
+        {
+            return error;
+        }
+        if (ExtensionRequestedUntil is not null && Status == WorkOrderStatus.Accepted)
+        {
+            return WorkOrderErrors.ExtensionAlreadyPending;
+        }
+        if (Status == WorkOrderStatus.Accepted && (until <= at || (CompleteBy is { } due && until <= due)))
+        {
+            return WorkOrderErrors.ExtensionMustBeLater;
+        }
+        return Move(WorkOrderTrigger.RequestExtension, actor, at, reason.Trim(), null, () =>
+        {
+            ExtensionRequestedUntil = until;
+            ExtensionReason = reason.Trim();
+        });
+    }
+
+    public Result<Unit> ApproveExtension(string? comment, Actor actor, DateTime at)
+    {
+        if (ExtensionRequestedUntil is null && Status == WorkOrderStatus.Accepted)
+        {
+            return WorkOrderErrors.NoPendingExtension;
+        }
+        return Move(WorkOrderTrigger.ApproveExtension, actor, at, comment, null, () =>
+        {
+            CompleteBy = ExtensionRequestedUntil;
+            ExtensionRequestedUntil = null;
+            ExtensionReason = null;
+        });
+    }
+
+    public Result<Unit> RejectExtension(string reason, Actor actor, DateTime at)
+    {
+        if (Validate(reason, WorkOrderErrors.ReasonRequired, MaxNoteLength) is { } error)
+        {
+            return error;
+        }
+        if (ExtensionRequestedUntil is null && Status == WorkOrderStatus.Accepted)
+        {
+            return WorkOrderErrors.NoPendingExtension;
+        }
+        return Move(WorkOrderTrigger.RejectExtension, actor, at, reason.Trim(), null, () =>
+        {
+            ExtensionRequestedUntil = null;
+            ExtensionReason = null;
+        });
+    }
+
+    /// <summary>督办: a superior presses the order; the note is recorded, the state stays.</summary>
+    public Result<Unit> Supervise(string note, Actor actor, DateTime at) =>
+        Validate(note, WorkOrderErrors.NoteRequired, MaxNoteLength) is { } error
+            ? error
+            : Move(WorkOrderTrigger.Supervise, actor, at, note.Trim(), null, () => { });
+
+    /// <summary>The same incident is already an order: this one follows the parent from now on.</summary>
+    public Result<Unit> Merge(WorkOrder parent, string? reason, Actor actor, DateTime at)
+    {
+        if (parent.Id == Id)
+        {
+            return WorkOrderErrors.CannotMergeIntoItself;
+        }
+        if (parent.Status is WorkOrderStatus.Merged or WorkOrderStatus.Cancelled or WorkOrderStatus.Closed || parent.ParentId is not null)
+        {
+            return WorkOrderErrors.InvalidMergeParent;
+        }
+        return Move(WorkOrderTrigger.Merge, actor, at, reason, null, () =>
+        {
+            ParentId = parent.Id;
+            UnitId = null;
+            RespondBy = null;
+            CompleteBy = null;
+        });
+    }
+
+    public Result<Unit> Split(string reason, Actor actor, DateTime at) =>
+        Validate(reason, WorkOrderErrors.ReasonRequired, MaxNoteLength) is { } error
+            ? error
+            : Move(WorkOrderTrigger.Split, actor, at, reason.Trim(), null, () => ParentId = null);
+
+    /// <summary>The reporter withdraws the request before anyone was sent.</summary>
+    public Result<Unit> Cancel(string? reason, Actor actor, DateTime at) =>
+        reason?.Length > MaxNoteLength
+            ? WorkOrderErrors.TextTooLong
+            : Move(WorkOrderTrigger.Cancel, actor, at, reason, null, () => ClosedAt = at);
+
+    /// <summary>Nobody evaluated within the allowed days: the order closes by itself.</summary>
+    public Result<Unit> AutoClose(Actor actor, DateTime at) =>
+        Move(WorkOrderTrigger.AutoClose, actor, at, null, null, () => ClosedAt = at);
+
+    private Result<Unit> Reassign(WorkOrderTrigger trigger, Guid unitId, string reason, Deadlines deadlines, Actor actor, DateTime at)
+    {
+        if (Validate(reason, WorkOrderErrors.ReasonRequired, MaxNoteLength) is { } error)
+        {
+            return error;
+        }
+        if (UnitId == unitId && WorkOrderTransitions.TryGet(Status, trigger, out _))
+        {
+            return WorkOrderErrors.SameUnit;
+        }
+        return Move(trigger, actor, at, reason.Trim(), unitId, () =>
+        {
+            UnitId = unitId;
+            AcceptedAt = null;
+            ExtensionRequestedUntil = null;
+            ExtensionReason = null;
+            SetDeadlines(deadlines);
+        });
+    }
+
+    private Result<Unit> Move(WorkOrderTrigger trigger, Actor actor, DateTime at, string? comment, Guid? unitId, Action apply)
+    {
+        if (!WorkOrderTransitions.TryGet(Status, trigger, out var to))
+        {
+            return WorkOrderErrors.InvalidTransition(Status, trigger);
+        }
+        var from = Status;
+        apply();
+        Status = to;
+        Append(trigger, from, to, at, actor, string.IsNullOrWhiteSpace(comment) ? null : comment, unitId);
+        return default(Unit);
+    }
+
+    private void Append(WorkOrderTrigger trigger, WorkOrderStatus? from, WorkOrderStatus to, DateTime at, Actor actor, string? comment, Guid? unitId)
+    {
+        _history.Add(new WorkOrderHistoryEntry(Id, _history.Count + 1, trigger, from, to, at, actor, comment, unitId));
+        Version++;
+    }
+
+    private void SetDeadlines(Deadlines deadlines)
+    {
+        RespondBy = deadlines.RespondBy;
+        CompleteBy = deadlines.CompleteBy;
+    }
+
+    private static Error? Validate(string? text, Error whenMissing, int maxLength) =>
+        string.IsNullOrWhiteSpace(text) ? whenMissing : text.Length > maxLength ? WorkOrderErrors.TextTooLong : null;
+}

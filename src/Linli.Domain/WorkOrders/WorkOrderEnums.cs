@@ -1,0 +1,75 @@
+namespace Linli.Domain.WorkOrders;
+
+/// <summary>Where a request came in (渠道).</summary>
+public enum Channel
+{
+    Hotline12345,
+    PhotoReport,
+    GridPatrol,
+    PropertyButler,
+    Hotline400,
+    MiniProgram,
+    Reception,
+    CameraAlert,
+    SensorAlert,
+    Alarm,
+    Proactive,
+}
+
+public enum Urgency
+{
+    Low,
+    Normal,
+    High,
+    Emergency,
+}
+
+/// <summary>The resident's verdict on the result (满意 / 基本满意 / 不满意).</summary>
+public enum Satisfaction
+{
+    Satisfied,
+    BasicallySatisfied,
+    Dissatisfied,
+}
+
+/// <summary>The life of a work order. The zh-CN names are what the console shows.</summary>
+public enum WorkOrderStatus
+{
+    /// <summary>待派单</summary>
+    Received,
+    /// <summary>待接单</summary>
+    Dispatched,
+    /// <summary>办理中</summary>
+    Accepted,
+    /// <summary>待评价</summary>
+    Completed,
+    /// <summary>待回访</summary>
+    Evaluated,
+    /// <summary>已办结归档</summary>
+    Closed,
+    Cancelled,
+    Merged,
+}
+
+/// <summary>Everything that can happen to a work order. Each one is a row in <see cref="WorkOrderTransitions"/>.</summary>
+public enum WorkOrderTrigger
+{
+    Receive,
+    Dispatch,
+    Accept,
+    Complete,
+    Evaluate,
+    FollowUp,
+    Reopen,
+    Return,
+    Transfer,
+    Escalate,
+    RequestExtension,
+    ApproveExtension,
+    RejectExtension,
+    Supervise,
+    Merge,
+    Split,
+    Cancel,
+    AutoClose,
+}
