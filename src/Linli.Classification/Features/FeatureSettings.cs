@@ -1,0 +1,50 @@
+namespace Linli.Classification.Features;
+
+/// <summary>How text becomes a feature vector. Saved with the model so prediction repeats it exactly.</summary>
+public sealed record FeatureSettings
+{
+    /// <summary>Shortest character n-gram.</summary>
+    public int MinNGram { get; init; } = 1;
+
+    /// <summary>Longest character n-gram.</summary>
+    public int MaxNGram { get; init; } = 3;
+
+    /// <summary>N-grams seen in fewer training messages are dropped (noise, and a smaller model).</summary>
+    public int MinDocumentFrequency { get; init; } = 2;
+
+    /// <summary>Replace every digit run by one mask character.</summary>
+    public bool MaskDigits { get; init; } = true;
+
+    /// <summary>Replace every Latin letter run by one mask character.</summary>
+    public bool MaskLatin { get; init; }
+
+    /// <summary>Scale of the title's own feature space relative to the body's (each is l2-normalized first).</summary>
+    public double TitleWeight { get; init; } = 1.0;
+
+    /// <summary>Scale of the body feature space.</summary>
+    public double BodyWeight { get; init; } = 1.0;
+
+    /// <summary>The body space reads title and detail together, so short messages still fill it.</summary>
+    public bool BodyIncludesTitle { get; init; } = true;
+
+    /// <summary>Use 1 + ln(tf) instead of the raw count, so a repeated phrase does not dominate.</summary>
+    public bool SublinearTf { get; init; } = true;
+
+    internal void Validate()
+    {
+        if (MinNGram < 1 || MaxNGram < MinNGram || MaxNGram > 8)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxNGram), "n-gram range must satisfy 1 <= min <= max <= 8.");
+        }
+
+        if (MinDocumentFrequency < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinDocumentFrequency), "must be at least 1.");
+        }
+
+        if (TitleWeight < 0 || BodyWeight < 0 || TitleWeight + BodyWeight <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TitleWeight), "field weights must be non-negative and not both zero.");
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using Linli.Classification.Text;
+
+namespace Linli.Classification.Features;
+
+/// <summary>
+/// Character n-gram TF-IDF over two feature spaces: the title alone and the body (detail, and by
+/// default the title again). Each space is l2-normalized and then scaled by its weight, so a short
+/// but telling title is not drowned by a long detail.
+/// </summary>
+internal sealed class TextFeaturizer
+{
+    private readonly Dictionary<ulong, int> _index;
+    private readonly float[] _idf;
+    private readonly ulong[] _keys;
+
+    private TextFeaturizer(FeatureSettings settings, ulong[] keys, float[] idf)
+    {
+        Settings = settings;
+        _keys = keys;
+        _idf = idf;
+        _index = new Dictionary<ulong, int>(keys.Length);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            _index.Add(keys[i], i);
+        }
+    }
+
+    public FeatureSettings Settings { get; }
+
+    public int Dimension => _idf.Length;
+
+    /// <summary>Sorted n-gram hashes; a feature's index is its position here.</summary>
+    public ReadOnlySpan<ulong> Keys => _keys;
+
+    public ReadOnlySpan<float> Idf => _idf;
+
+    public static TextFeaturizer FromSaved(FeatureSettings settings, ulong[] keys, float[] idf)
+    {
+        if (keys.Length != idf.Length)
+        {
+            throw new ArgumentException("keys and idf must have the same length.", nameof(idf));
+        }
+
+        return new TextFeaturizer(settings, keys, idf);
+    }
+
+    /// <summary>Fills the scratch's title and body hash buffers for one message.</summary>
+    public static void CollectHashes(FeatureSettings settings, string title, string? detail, FeatureScratch scratch)
+    {
+        scratch.TitleHashes.Clear();
+        scratch.BodyHashes.Clear();
+        var titleSalt = NGramHasher.FieldSalt(0);
+        var bodySalt = NGramHasher.FieldSalt(1);
+
+        var buffer = scratch.CharBuffer(Math.Max(title.Length, detail?.Length ?? 0));
+        var length = TextNormalizer.Normalize(title, buffer, settings.MaskDigits, settings.MaskLatin);
+        var normalizedTitle = buffer[..length];
+        if (settings.TitleWeight > 0)
+        {
+            NGramHasher.Append(normalizedTitle, settings.MinNGram, settings.MaxNGram, titleSalt, scratch.TitleHashes);
+        }
+
+        if (settings.BodyWeight <= 0)
+        {
+            return;
+        }
+
+        if (settings.BodyIncludesTitle)
+        {
+            NGramHasher.Append(normalizedTitle, settings.MinNGram, settings.MaxNGram, bodySalt, scratch.BodyHashes);
+        }
+
+        if (!string.IsNullOrEmpty(detail))
+        {
+            length = TextNormalizer.Normalize(detail, buffer, settings.MaskDigits, settings.MaskLatin);
+            NGramHasher.Append(buffer[..length], settings.MinNGram, settings.MaxNGram, bodySalt, scratch.BodyHashes);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the n-grams found in at least MinDocumentFrequency of <paramref name="documents"/> messages
+    /// and gives them the smoothed IDF ln((1 + n) / (1 + df)) + 1.
+    /// </summary>
+    public static TextFeaturizer Build(FeatureSettings settings, Dictionary<ulong, int> documentFrequency, int documents)
+    {
+        var kept = new List<ulong>(documentFrequency.Count);
+        foreach (var (hash, df) in documentFrequency)
+        {
+            if (df >= settings.MinDocumentFrequency)
+            {
+                kept.Add(hash);
+            }
+        }
+
+        // Sorting makes feature indices independent of dictionary enumeration order.
+        var keys = kept.ToArray();
+        Array.Sort(keys);
+        var idf = new float[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            idf[i] = (float)(Math.Log((1.0 + documents) / (1.0 + documentFrequency[keys[i]])) + 1.0);
+        }
+
+        return new TextFeaturizer(settings, keys, idf);
+    }
+
+    /// <summary>Adds one to the document frequency of each distinct hash collected in the scratch.</summary>
+    public static void CountDistinct(FeatureScratch scratch, Dictionary<ulong, int> documentFrequency)
+    {
+        var all = new ulong[scratch.TitleHashes.Count + scratch.BodyHashes.Count];
+        scratch.TitleHashes.Items.CopyTo(all);
+        scratch.BodyHashes.Items.CopyTo(all.AsSpan(scratch.TitleHashes.Count));
+        Array.Sort(all);
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (i == 0 || all[i] != all[i - 1])
+            {
+                documentFrequency[all[i]] = documentFrequency.GetValueOrDefault(all[i]) + 1;
+            }
+        }
+    }
+
+    /// <summary>Featurizes one message into the scratch's Indices/Values (Count entries).</summary>
+    public void Featurize(string title, string? detail, FeatureScratch scratch)
+    {
+        CollectHashes(Settings, title, detail, scratch);
+        Vectorize(scratch);
+    }
+
+    /// <summary>Turns the hashes already collected in the scratch into the weighted TF-IDF vector.</summary>
+    public void Vectorize(FeatureScratch scratch)
+    {
+        scratch.Count = 0;
+        var counts = scratch.Counts(Dimension);
+        AddField(scratch.TitleHashes.Items, Settings.TitleWeight, counts, scratch);
+        AddField(scratch.BodyHashes.Items, Settings.BodyWeight, counts, scratch);
+    }
+
+    private void AddField(ReadOnlySpan<ulong> hashes, double weight, int[] counts, FeatureScratch scratch)
+    {
+        if (weight <= 0 || hashes.IsEmpty)
+        {
+            return;
+        }
+
+        var first = scratch.Count;
+        scratch.EnsureFeatureCapacity(first + hashes.Length);
+        var indices = scratch.Indices;
+        var end = first;
+        foreach (var h in hashes)
+        {
+            if (_index.TryGetValue(h, out var index) && counts[index]++ == 0)
+            {
+                indices[end++] = index;
+            }
+        }
+
+        // Ascending indices give the dot products a fixed order and friendlier memory access.
+        Array.Sort(indices, first, end - first);
+        var values = scratch.Values;
+        var sumSquares = 0.0;
+        for (var i = first; i < end; i++)
+        {
+            var index = indices[i];
+            var tf = counts[index];
+            counts[index] = 0;
+            var v = (Settings.SublinearTf ? 1.0 + Math.Log(tf) : tf) * _idf[index];
+            values[i] = (float)v;
+            sumSquares += v * v;
+        }
+
+        if (sumSquares > 0)
+        {
+            var scale = (float)(weight / Math.Sqrt(sumSquares));
+            for (var i = first; i < end; i++)
+            {
+                values[i] *= scale;
+            }
+        }
+
+        scratch.Count = end;
+    }
+}

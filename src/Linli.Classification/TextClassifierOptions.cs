@@ -1,0 +1,42 @@
+using Linli.Classification.Features;
+using Linli.Classification.Training;
+
+namespace Linli.Classification;
+
+/// <summary>Everything that decides a trained model besides the data. Saved in the model header.</summary>
+public sealed record TextClassifierOptions
+{
+    /// <summary>Seeds every shuffle; same data + same seed gives the same model bytes.</summary>
+    public int Seed { get; init; } = 42;
+
+    public FeatureSettings Features { get; init; } = new();
+
+    public SvmSettings Svm { get; init; } = new();
+
+    /// <summary>
+    /// Folds used to fit the confidence scale (and to report out-of-fold metrics) on held-out margins.
+    /// 0 skips this and keeps <see cref="DefaultConfidenceScale"/>, making training several times faster.
+    /// </summary>
+    public int CalibrationFolds { get; init; } = 3;
+
+    /// <summary>Softmax scale used when calibration is skipped.</summary>
+    public double DefaultConfidenceScale { get; init; } = 5.0;
+
+    /// <summary>Threads for training; results do not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    internal void Validate()
+    {
+        Features.Validate();
+        Svm.Validate();
+        if (CalibrationFolds is < 0 or 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CalibrationFolds), "must be 0 (off) or at least 2.");
+        }
+
+        if (MaxDegreeOfParallelism < 1 || DefaultConfidenceScale <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), "must be positive.");
+        }
+    }
+}

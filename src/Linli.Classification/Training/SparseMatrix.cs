@@ -1,0 +1,79 @@
+namespace Linli.Classification.Training;
+
+/// <summary>Rows of sparse feature vectors in compressed-row form (one allocation per array, cache-friendly).</summary>
+internal sealed class SparseMatrix
+{
+    public SparseMatrix(int[] rowStart, int[] indices, float[] values, int columns)
+    {
+        RowStart = rowStart;
+        Indices = indices;
+        Values = values;
+        Columns = columns;
+    }
+
+    public int[] RowStart { get; }
+
+    public int[] Indices { get; }
+
+    public float[] Values { get; }
+
+    public int Columns { get; }
+
+    public int Rows => RowStart.Length - 1;
+
+    public double SquaredNorm(int row)
+    {
+        var sum = 0.0;
+        for (var p = RowStart[row]; p < RowStart[row + 1]; p++)
+        {
+            sum += (double)Values[p] * Values[p];
+        }
+
+        return sum;
+    }
+
+    public double Dot(int row, double[] weights)
+    {
+        var sum = 0.0;
+        for (var p = RowStart[row]; p < RowStart[row + 1]; p++)
+        {
+            sum += weights[Indices[p]] * Values[p];
+        }
+
+        return sum;
+    }
+
+    public void AddTo(int row, double scale, double[] weights)
+    {
+        for (var p = RowStart[row]; p < RowStart[row + 1]; p++)
+        {
+            weights[Indices[p]] += scale * Values[p];
+        }
+    }
+
+    /// <summary>Builder that appends rows in order.</summary>
+    public sealed class Builder(int columns)
+    {
+        private readonly List<int> _rowStart = [0];
+        private int[] _indices = new int[1 << 16];
+        private float[] _values = new float[1 << 16];
+        private int _count;
+
+        public void AddRow(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
+        {
+            if (_count + indices.Length > _indices.Length)
+            {
+                var size = Math.Max(_count + indices.Length, _indices.Length * 2);
+                Array.Resize(ref _indices, size);
+                Array.Resize(ref _values, size);
+            }
+
+            indices.CopyTo(_indices.AsSpan(_count));
+            values.CopyTo(_values.AsSpan(_count));
+            _count += indices.Length;
+            _rowStart.Add(_count);
+        }
+
+        public SparseMatrix Build() => new([.. _rowStart], _indices[.._count], _values[.._count], columns);
+    }
+}
