@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Linli.Classification.Features;
 using Linli.Classification.Training;
 
@@ -22,7 +23,8 @@ public sealed record TextClassifierOptions
     /// <summary>Softmax scale used when calibration is skipped.</summary>
     public double DefaultConfidenceScale { get; init; } = 5.0;
 
-    /// <summary>Threads for training; results do not depend on it.</summary>
+    /// <summary>Threads for training; results do not depend on it, so it is not saved with the model.</summary>
+    [JsonIgnore]
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
     internal void Validate()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Linli.Classification.Data;
 using Linli.Classification.Evaluation;
+using Linli.Classification.Model;
 using Linli.Classification.Training;
 
 namespace Linli.Classification;
@@ -11,8 +12,6 @@ namespace Linli.Classification;
 /// </summary>
 public sealed class TextClassifierTrainer
 {
-    public const int FormatVersion = 1;
-
     public TextClassifierTrainer(TextClassifierOptions? options = null)
     {
         Options = options ?? new TextClassifierOptions();
@@ -74,7 +73,7 @@ public sealed class TextClassifierTrainer
         metrics["confidence_scale"] = scale;
         var metadata = new ModelMetadata
         {
-            FormatVersion = FormatVersion,
+            FormatVersion = ClassifierModelFile.FormatVersion,
             ModelVersion = stamp.ModelVersion,
             CreatedAt = stamp.CreatedAt,
             Target = stamp.Target,
