@@ -19,7 +19,7 @@ public sealed record FeatureSettings
     public bool MaskLatin { get; init; }
 
     /// <summary>Scale of the title's own feature space relative to the body's (each is l2-normalized first).</summary>
-    public double TitleWeight { get; init; } = 1.0;
+    public double TitleWeight { get; init; } = 0.5;
 
     /// <summary>Scale of the body feature space.</summary>
     public double BodyWeight { get; init; } = 1.0;

@@ -9,7 +9,7 @@ namespace Linli.Classification.Features;
 /// </summary>
 internal sealed class TextFeaturizer
 {
-    private readonly Dictionary<ulong, int> _index;
+    private readonly HashIndex _index;
     private readonly float[] _idf;
     private readonly ulong[] _keys;
 
@@ -18,11 +18,7 @@ internal sealed class TextFeaturizer
         Settings = settings;
         _keys = keys;
         _idf = idf;
-        _index = new Dictionary<ulong, int>(keys.Length);
-        for (var i = 0; i < keys.Length; i++)
-        {
-            _index.Add(keys[i], i);
-        }
+        _index = new HashIndex(keys);
     }
 
     public FeatureSettings Settings { get; }
@@ -79,33 +75,37 @@ internal sealed class TextFeaturizer
 
     /// <summary>
     /// Keeps the n-grams found in at least MinDocumentFrequency of <paramref name="documents"/> messages
-    /// and gives them the smoothed IDF ln((1 + n) / (1 + df)) + 1.
+    /// and gives them the smoothed IDF ln((1 + n) / (1 + df)) + 1. <paramref name="distinctPerDocument"/>
+    /// holds every message's distinct hashes, so after sorting, a hash's run length is its document frequency.
     /// </summary>
-    public static TextFeaturizer Build(FeatureSettings settings, Dictionary<ulong, int> documentFrequency, int documents)
+    public static TextFeaturizer Build(FeatureSettings settings, ulong[] distinctPerDocument, int count, int documents)
     {
-        var kept = new List<ulong>(documentFrequency.Count);
-        foreach (var (hash, df) in documentFrequency)
+        Array.Sort(distinctPerDocument, 0, count);
+        var keys = new List<ulong>();
+        var idf = new List<float>();
+        for (var start = 0; start < count;)
         {
+            var end = start + 1;
+            while (end < count && distinctPerDocument[end] == distinctPerDocument[start])
+            {
+                end++;
+            }
+
+            var df = end - start;
             if (df >= settings.MinDocumentFrequency)
             {
-                kept.Add(hash);
+                keys.Add(distinctPerDocument[start]);
+                idf.Add((float)(Math.Log((1.0 + documents) / (1.0 + df)) + 1.0));
             }
+
+            start = end;
         }
 
-        // Sorting makes feature indices independent of dictionary enumeration order.
-        var keys = kept.ToArray();
-        Array.Sort(keys);
-        var idf = new float[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            idf[i] = (float)(Math.Log((1.0 + documents) / (1.0 + documentFrequency[keys[i]])) + 1.0);
-        }
-
-        return new TextFeaturizer(settings, keys, idf);
+        return new TextFeaturizer(settings, [.. keys], [.. idf]);
     }
 
-    /// <summary>Adds one to the document frequency of each distinct hash collected in the scratch.</summary>
-    public static void CountDistinct(FeatureScratch scratch, Dictionary<ulong, int> documentFrequency)
+    /// <summary>Appends the distinct hashes of the message last collected into the scratch.</summary>
+    public static void AppendDistinct(FeatureScratch scratch, List<ulong> sink)
     {
         var all = new ulong[scratch.TitleHashes.Count + scratch.BodyHashes.Count];
         scratch.TitleHashes.Items.CopyTo(all);
@@ -115,7 +115,7 @@ internal sealed class TextFeaturizer
         {
             if (i == 0 || all[i] != all[i - 1])
             {
-                documentFrequency[all[i]] = documentFrequency.GetValueOrDefault(all[i]) + 1;
+                sink.Add(all[i]);
             }
         }
     }

@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Linli.Classification.Features;
 using Linli.Classification.Training;
 
@@ -28,7 +30,8 @@ public static class ClassifierModelFile
     public const int FormatVersion = 1;
     private static readonly byte[] Magic = "LLTC"u8.ToArray();
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    // Labels are Chinese; leaving them unescaped keeps the header readable with `head -c`.
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public static void Save(TextClassifier classifier, Stream stream)
     {

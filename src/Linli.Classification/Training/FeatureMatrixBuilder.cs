@@ -12,30 +12,35 @@ internal static class FeatureMatrixBuilder
     public static TextFeaturizer BuildFeaturizer(FeatureSettings settings, IReadOnlyList<LabeledText> examples, int parallelism)
     {
         var chunks = Chunks(examples.Count, parallelism);
-        var frequencies = new Dictionary<ulong, int>[chunks.Length];
+        var distinct = new List<ulong>[chunks.Length];
         Parallel.For(0, chunks.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, chunk =>
         {
             var scratch = new FeatureScratch();
-            var df = new Dictionary<ulong, int>();
+            var sink = new List<ulong>();
             for (var i = chunks[chunk].Start; i < chunks[chunk].End; i++)
             {
                 TextFeaturizer.CollectHashes(settings, examples[i].Title, examples[i].Detail, scratch);
-                TextFeaturizer.CountDistinct(scratch, df);
+                TextFeaturizer.AppendDistinct(scratch, sink);
             }
 
-            frequencies[chunk] = df;
+            distinct[chunk] = sink;
         });
 
-        var total = frequencies[0];
-        for (var chunk = 1; chunk < frequencies.Length; chunk++)
+        var total = 0;
+        foreach (var list in distinct)
         {
-            foreach (var (hash, count) in frequencies[chunk])
-            {
-                total[hash] = total.GetValueOrDefault(hash) + count;
-            }
+            total += list.Count;
         }
 
-        return TextFeaturizer.Build(settings, total, examples.Count);
+        var all = new ulong[total];
+        var offset = 0;
+        foreach (var list in distinct)
+        {
+            list.CopyTo(all, offset);
+            offset += list.Count;
+        }
+
+        return TextFeaturizer.Build(settings, all, total, examples.Count);
     }
 
     public static SparseMatrix BuildMatrix(TextFeaturizer featurizer, IReadOnlyList<LabeledText> examples, int parallelism)

@@ -16,6 +16,7 @@ internal static class LinearSvmSolver
         ReadOnlySpan<int> rows,
         ReadOnlySpan<sbyte> y,
         ReadOnlySpan<double> cost,
+        float[]? featureScale,
         double biasFeature,
         int maxEpochs,
         double tolerance,
@@ -31,7 +32,7 @@ internal static class LinearSvmSolver
         for (var i = 0; i < n; i++)
         {
             diagonal[i] = 0.5 / cost[i];
-            qd[i] = x.SquaredNorm(rows[i]) + (biasFeature * biasFeature) + diagonal[i];
+            qd[i] = x.SquaredNorm(rows[i], featureScale) + (biasFeature * biasFeature) + diagonal[i];
         }
 
         var order = new int[n];
@@ -51,7 +52,7 @@ internal static class LinearSvmSolver
             {
                 var row = rows[i];
                 double yi = y[i];
-                var margin = x.Dot(row, w) + (w[biasIndex] * biasFeature);
+                var margin = x.Dot(row, w, featureScale) + (w[biasIndex] * biasFeature);
                 var g = (yi * margin) - 1.0 + (alpha[i] * diagonal[i]);
                 var projected = alpha[i] == 0 ? Math.Min(g, 0) : g;
                 maxGradient = Math.Max(maxGradient, projected);
@@ -64,7 +65,7 @@ internal static class LinearSvmSolver
                 var old = alpha[i];
                 alpha[i] = Math.Max(old - (g / qd[i]), 0.0);
                 var step = (alpha[i] - old) * yi;
-                x.AddTo(row, step, w);
+                x.AddTo(row, step, w, featureScale);
                 w[biasIndex] += step * biasFeature;
             }
 

@@ -14,6 +14,9 @@ internal static class OneVsRestTrainer
         Action<int, int>? classDone = null)
     {
         var cost = RowCosts(classOfRow, rows, classes, settings);
+        var sums = settings.NaiveBayesScaling
+            ? NaiveBayes.FeatureSums(x, classOfRow, rows, classes, settings.NaiveBayesAlpha)
+            : null;
         var weights = new float[x.Columns * classes];
         var bias = new float[classes];
         Parallel.For(
@@ -30,10 +33,11 @@ internal static class OneVsRestTrainer
 
                 // A per-class stream keeps results independent of which thread runs which class.
                 var random = new Random(unchecked((seed * 7919) + c));
-                var w = LinearSvmSolver.Solve(x, rows, y, cost, settings.BiasFeature, settings.MaxEpochs, settings.Tolerance, random, out var epochs);
+                var scale = settings.NaiveBayesScaling ? NaiveBayes.LogCountRatio(sums!, c, settings.NaiveBayesAlpha) : null;
+                var w = LinearSvmSolver.Solve(x, rows, y, cost, scale, settings.BiasFeature, settings.MaxEpochs, settings.Tolerance, random, out var epochs);
                 for (var f = 0; f < x.Columns; f++)
                 {
-                    weights[(f * classes) + c] = (float)w[f];
+                    weights[(f * classes) + c] = (float)(scale is null ? w[f] : w[f] * scale[f]);
                 }
 
                 bias[c] = (float)(w[x.Columns] * settings.BiasFeature);

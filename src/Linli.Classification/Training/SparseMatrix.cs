@@ -21,33 +21,56 @@ internal sealed class SparseMatrix
 
     public int Rows => RowStart.Length - 1;
 
-    public double SquaredNorm(int row)
+    public double SquaredNorm(int row, float[]? scale = null)
     {
         var sum = 0.0;
         for (var p = RowStart[row]; p < RowStart[row + 1]; p++)
         {
-            sum += (double)Values[p] * Values[p];
+            double v = scale is null ? Values[p] : Values[p] * scale[Indices[p]];
+            sum += v * v;
         }
 
         return sum;
     }
 
-    public double Dot(int row, double[] weights)
+    public double Dot(int row, double[] weights, float[]? scale = null)
     {
         var sum = 0.0;
-        for (var p = RowStart[row]; p < RowStart[row + 1]; p++)
+        if (scale is null)
         {
-            sum += weights[Indices[p]] * Values[p];
+            for (var p = RowStart[row]; p < RowStart[row + 1]; p++)
+            {
+                sum += weights[Indices[p]] * Values[p];
+            }
+        }
+        else
+        {
+            for (var p = RowStart[row]; p < RowStart[row + 1]; p++)
+            {
+                var j = Indices[p];
+                sum += weights[j] * (Values[p] * scale[j]);
+            }
         }
 
         return sum;
     }
 
-    public void AddTo(int row, double scale, double[] weights)
+    public void AddTo(int row, double factor, double[] weights, float[]? scale = null)
     {
-        for (var p = RowStart[row]; p < RowStart[row + 1]; p++)
+        if (scale is null)
         {
-            weights[Indices[p]] += scale * Values[p];
+            for (var p = RowStart[row]; p < RowStart[row + 1]; p++)
+            {
+                weights[Indices[p]] += factor * Values[p];
+            }
+        }
+        else
+        {
+            for (var p = RowStart[row]; p < RowStart[row + 1]; p++)
+            {
+                var j = Indices[p];
+                weights[j] += factor * (Values[p] * scale[j]);
+            }
         }
     }
 
