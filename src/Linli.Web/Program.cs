@@ -1,6 +1,41 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "Linli");
-app.Run();
+using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Categories;
+using Linli.Web.Features.Intake;
+using Linli.Web.Features.Units;
+using Linli.Web.Features.WorkOrders;
+using Linli.Web.Infrastructure;
+using Linli.Web.Persistence;
 
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddLinliPersistence();
+builder.AddLinliAccounts();
+builder.AddLinliErrors();
+builder.AddLinliJson();
+builder.AddLinliLocalization();
+builder.AddLinliFeatures();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+app.UseLinliErrors();
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+
+var api = app.MapGroup("/api/v1");
+api.MapAccounts();
+api.MapWorkOrders();
+api.MapIntake();
+api.MapCategories();
+api.MapUnits();
+
+await app.RunAsync();
+
+/// <summary>The host's entry point; public so that WebApplicationFactory can start it in tests.</summary>
 public partial class Program;

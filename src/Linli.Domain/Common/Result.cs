@@ -27,4 +27,4 @@ public readonly record struct Result<T>
 }
 
 /// <summary>A success with no value, for verbs that only change state.</summary>
-public readonly record struct Unit;
+public readonly record struct Done;

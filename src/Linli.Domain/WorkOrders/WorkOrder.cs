@@ -144,7 +144,7 @@ public sealed class WorkOrder
     }
 
     /// <summary>派单: send to a unit with the deadlines its time limit gives.</summary>
-    public Result<Unit> Dispatch(Guid unitId, Deadlines deadlines, Actor actor, DateTime at, string? comment = null) =>
+    public Result<Done> Dispatch(Guid unitId, Deadlines deadlines, Actor actor, DateTime at, string? comment = null) =>
         Move(WorkOrderTrigger.Dispatch, actor, at, comment, unitId, () =>
         {
             UnitId = unitId;
@@ -153,11 +153,11 @@ public sealed class WorkOrder
             SetDeadlines(deadlines);
         });
 
-    public Result<Unit> Accept(Actor actor, DateTime at) =>
+    public Result<Done> Accept(Actor actor, DateTime at) =>
         Move(WorkOrderTrigger.Accept, actor, at, null, null, () => AcceptedAt ??= at);
 
     /// <summary>办结: the handler reports the result.</summary>
-    public Result<Unit> Complete(string result, Actor actor, DateTime at)
+    public Result<Done> Complete(string result, Actor actor, DateTime at)
     {
         if (Validate(result, WorkOrderErrors.ResultRequired, MaxTextLength) is { } error)
         {
@@ -173,7 +173,7 @@ public sealed class WorkOrder
     }
 
     /// <summary>评价: resolved or not, and how satisfied.</summary>
-    public Result<Unit> Evaluate(bool resolved, Satisfaction satisfaction, string? comment, Actor actor, DateTime at)
+    public Result<Done> Evaluate(bool resolved, Satisfaction satisfaction, string? comment, Actor actor, DateTime at)
     {
         if (comment?.Length > MaxNoteLength)
         {
@@ -189,13 +189,13 @@ public sealed class WorkOrder
     }
 
     /// <summary>回访: the visit or call after the evaluation; it closes the order.</summary>
-    public Result<Unit> FollowUp(string note, Actor actor, DateTime at) =>
+    public Result<Done> FollowUp(string note, Actor actor, DateTime at) =>
         Validate(note, WorkOrderErrors.NoteRequired, MaxNoteLength) is { } error
             ? error
             : Move(WorkOrderTrigger.FollowUp, actor, at, note.Trim(), null, () => ClosedAt = at);
 
     /// <summary>An unresolved or unsatisfied verdict sends the order back to the unit that handled it.</summary>
-    public Result<Unit> Reopen(string reason, Actor actor, DateTime at, Deadlines deadlines)
+    public Result<Done> Reopen(string reason, Actor actor, DateTime at, Deadlines deadlines)
     {
         if (Validate(reason, WorkOrderErrors.ReasonRequired, MaxNoteLength) is { } error)
         {
@@ -214,7 +214,7 @@ public sealed class WorkOrder
     }
 
     /// <summary>退单: the unit says the order is not theirs; it goes back to the dispatcher.</summary>
-    public Result<Unit> Return(string reason, Actor actor, DateTime at) =>
+    public Result<Done> Return(string reason, Actor actor, DateTime at) =>
         Validate(reason, WorkOrderErrors.ReasonRequired, MaxNoteLength) is { } error
             ? error
             : Move(WorkOrderTrigger.Return, actor, at, reason.Trim(), null, () =>
@@ -228,11 +228,11 @@ public sealed class WorkOrder
             });
 
     /// <summary>转办: hand to another unit, which must accept it anew.</summary>
-    public Result<Unit> Transfer(Guid unitId, string reason, Deadlines deadlines, Actor actor, DateTime at) =>
+    public Result<Done> Transfer(Guid unitId, string reason, Deadlines deadlines, Actor actor, DateTime at) =>
         Reassign(WorkOrderTrigger.Transfer, unitId, reason, deadlines, actor, at);
 
     /// <summary>逐级上报: move one level up; the higher unit gets fresh deadlines.</summary>
-    public Result<Unit> Escalate(Guid unitId, string reason, Deadlines deadlines, Actor actor, DateTime at)
+    public Result<Done> Escalate(Guid unitId, string reason, Deadlines deadlines, Actor actor, DateTime at)
     {
         var result = Reassign(WorkOrderTrigger.Escalate, unitId, reason, deadlines, actor, at);
         if (result.IsSuccess)
@@ -243,7 +243,7 @@ public sealed class WorkOrder
     }
 
     /// <summary>延期: the handler asks for a later completion deadline.</summary>
-    public Result<Unit> RequestExtension(DateTime until, string reason, Actor actor, DateTime at)
+    public Result<Done> RequestExtension(DateTime until, string reason, Actor actor, DateTime at)
     {
         if (Validate(reason, WorkOrderErrors.ReasonRequired, MaxNoteLength) is { } error)
         {
@@ -264,7 +264,7 @@ public sealed class WorkOrder
         });
     }
 
-    public Result<Unit> ApproveExtension(string? comment, Actor actor, DateTime at)
+    public Result<Done> ApproveExtension(string? comment, Actor actor, DateTime at)
     {
         if (ExtensionRequestedUntil is null && Status == WorkOrderStatus.Accepted)
         {
@@ -278,7 +278,7 @@ public sealed class WorkOrder
         });
     }
 
-    public Result<Unit> RejectExtension(string reason, Actor actor, DateTime at)
+    public Result<Done> RejectExtension(string reason, Actor actor, DateTime at)
     {
         if (Validate(reason, WorkOrderErrors.ReasonRequired, MaxNoteLength) is { } error)
         {
@@ -296,13 +296,13 @@ public sealed class WorkOrder
     }
 
     /// <summary>督办: a superior presses the order; the note is recorded, the state stays.</summary>
-    public Result<Unit> Supervise(string note, Actor actor, DateTime at) =>
+    public Result<Done> Supervise(string note, Actor actor, DateTime at) =>
         Validate(note, WorkOrderErrors.NoteRequired, MaxNoteLength) is { } error
             ? error
             : Move(WorkOrderTrigger.Supervise, actor, at, note.Trim(), null, () => { });
 
     /// <summary>The same incident is already an order: this one follows the parent from now on.</summary>
-    public Result<Unit> Merge(WorkOrder parent, string? reason, Actor actor, DateTime at)
+    public Result<Done> Merge(WorkOrder parent, string? reason, Actor actor, DateTime at)
     {
         if (parent.Id == Id)
         {
@@ -321,22 +321,22 @@ public sealed class WorkOrder
         });
     }
 
-    public Result<Unit> Split(string reason, Actor actor, DateTime at) =>
+    public Result<Done> Split(string reason, Actor actor, DateTime at) =>
         Validate(reason, WorkOrderErrors.ReasonRequired, MaxNoteLength) is { } error
             ? error
             : Move(WorkOrderTrigger.Split, actor, at, reason.Trim(), null, () => ParentId = null);
 
     /// <summary>The reporter withdraws the request before anyone was sent.</summary>
-    public Result<Unit> Cancel(string? reason, Actor actor, DateTime at) =>
+    public Result<Done> Cancel(string? reason, Actor actor, DateTime at) =>
         reason?.Length > MaxNoteLength
             ? WorkOrderErrors.TextTooLong
             : Move(WorkOrderTrigger.Cancel, actor, at, reason, null, () => ClosedAt = at);
 
     /// <summary>Nobody evaluated within the allowed days: the order closes by itself.</summary>
-    public Result<Unit> AutoClose(Actor actor, DateTime at) =>
+    public Result<Done> AutoClose(Actor actor, DateTime at) =>
         Move(WorkOrderTrigger.AutoClose, actor, at, null, null, () => ClosedAt = at);
 
-    private Result<Unit> Reassign(WorkOrderTrigger trigger, Guid unitId, string reason, Deadlines deadlines, Actor actor, DateTime at)
+    private Result<Done> Reassign(WorkOrderTrigger trigger, Guid unitId, string reason, Deadlines deadlines, Actor actor, DateTime at)
     {
         if (Validate(reason, WorkOrderErrors.ReasonRequired, MaxNoteLength) is { } error)
         {
@@ -356,7 +356,7 @@ public sealed class WorkOrder
         });
     }
 
-    private Result<Unit> Move(WorkOrderTrigger trigger, Actor actor, DateTime at, string? comment, Guid? unitId, Action apply)
+    private Result<Done> Move(WorkOrderTrigger trigger, Actor actor, DateTime at, string? comment, Guid? unitId, Action apply)
     {
         if (!WorkOrderTransitions.TryGet(Status, trigger, out var to))
         {
@@ -366,7 +366,7 @@ public sealed class WorkOrder
         apply();
         Status = to;
         Append(trigger, from, to, at, actor, string.IsNullOrWhiteSpace(comment) ? null : comment, unitId);
-        return default(Unit);
+        return default(Done);
     }
 
     private void Append(WorkOrderTrigger trigger, WorkOrderStatus? from, WorkOrderStatus to, DateTime at, Actor actor, string? comment, Guid? unitId)

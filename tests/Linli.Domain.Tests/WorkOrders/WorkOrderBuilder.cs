@@ -26,7 +26,7 @@ internal static class WorkOrderBuilder
     {
         var order = Received();
         var at = T0;
-        void Do(Result<Unit> result) => result.IsSuccess.ShouldBeTrue(result.Error?.Code);
+        void Do(Result<Done> result) => result.IsSuccess.ShouldBeTrue(result.Error?.Code);
         switch (status)
         {
             case WorkOrderStatus.Received:
@@ -69,7 +69,7 @@ internal static class WorkOrderBuilder
     }
 
     /// <summary>Fires any trigger with arguments that are valid in themselves, so only the transition table decides.</summary>
-    public static Result<Unit> Fire(WorkOrder order, WorkOrderTrigger trigger)
+    public static Result<Done> Fire(WorkOrder order, WorkOrderTrigger trigger)
     {
         var at = T0.AddDays(1);
         return trigger switch
@@ -95,7 +95,7 @@ internal static class WorkOrderBuilder
         };
     }
 
-    private static Result<Unit> ApproveAfterRequest(WorkOrder order, DateTime at)
+    private static Result<Done> ApproveAfterRequest(WorkOrder order, DateTime at)
     {
         if (order.Status == WorkOrderStatus.Accepted)
         {
@@ -104,7 +104,7 @@ internal static class WorkOrderBuilder
         return order.ApproveExtension("同意", Dispatcher, at);
     }
 
-    private static Result<Unit> RejectAfterRequest(WorkOrder order, DateTime at)
+    private static Result<Done> RejectAfterRequest(WorkOrder order, DateTime at)
     {
         if (order.Status == WorkOrderStatus.Accepted)
         {

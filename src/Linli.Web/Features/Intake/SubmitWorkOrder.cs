@@ -1,0 +1,283 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Linli.Domain.Common;
+using Linli.Domain.WorkOrders;
+using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Units;
+using Linli.Web.Features.WorkOrders;
+using Linli.Web.Infrastructure;
+using Linli.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Web.Features.Intake;
+
+public sealed record ReporterInput(string? Name, string? Phone);
+
+public sealed record LocationInput(Guid? BuildingId, string? Address, double? Latitude, double? Longitude);
+
+/// <summary>
+/// One intake for every channel. The place may be given flat (<c>buildingId</c>, <c>address</c>, <c>latitude</c>,
+/// <c>longitude</c>) or as a <c>location</c> object; the object wins where both are present.
+/// </summary>
+public sealed record SubmitWorkOrderRequest(
+    Channel? Channel,
+    string? Title,
+    string? Description,
+    Guid? CategoryId,
+    Urgency? Urgency,
+    ReporterInput? Reporter,
+    Guid? BuildingId,
+    string? Address,
+    double? Latitude,
+    double? Longitude,
+    LocationInput? Location,
+    string? ExternalReference,
+    IReadOnlyList<Guid>? AttachmentIds);
+
+/// <summary>The order as created, and whether this answer replays an earlier identical request.</summary>
+public sealed record SubmitWorkOrderResponse(WorkOrderDetails Order, bool Replayed);
+
+/// <summary>
+/// 受理: validates a request from any channel, finds who and where it is, numbers it and stores it with its photos,
+/// all in one transaction. A retry with the same Idempotency-Key (or the same channel case number) returns the first order.
+/// </summary>
+public sealed class SubmitWorkOrderHandler(
+    LinliDbContext db,
+    UnitTree units,
+    PersonalData personalData,
+    AttachmentLinker attachments,
+    GetWorkOrderHandler details,
+    SiteTime siteTime)
+{
+    public const int MaxIdempotencyKeyLength = 100;
+
+    private static readonly Channel[] ResidentChannels = [Channel.MiniProgram, Channel.PhotoReport];
+    private static readonly Channel[] PersonChannels = [Channel.Hotline12345, Channel.Hotline400, Channel.Reception, Channel.PropertyButler];
+
+    public static readonly Error KeyReused = Error.Conflict("Idempotency.KeyReused");
+    public static readonly Error KeyInvalid = Error.Validation("Idempotency.KeyInvalid");
+    public static readonly Error ReporterRequired = Error.Validation("WorkOrder.ReporterRequired");
+    public static readonly Error InvalidPhone = Error.Validation("WorkOrder.InvalidPhone");
+    public static readonly Error ChannelNotAllowed = Error.Forbidden("WorkOrder.ChannelNotAllowed");
+    public static readonly Error UnknownBuilding = Error.Validation("WorkOrder.UnknownBuilding");
+    public static readonly Error UnknownCategory = Error.Validation("WorkOrder.UnknownCategory");
+
+    public async Task<Result<SubmitWorkOrderResponse>> HandleAsync(SubmitWorkOrderRequest request, string? idempotencyKey, Caller caller, CancellationToken ct)
+    {
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c is < '!' or > '~')))
+        {
+            return KeyInvalid;
+        }
+        var channel = ChannelOf(request, caller);
+        if (channel is null)
+        {
+            return ChannelNotAllowed;
+        }
+        var hash = Hash(request, channel.Value);
+        if (await ReplayAsync(idempotencyKey, hash, channel.Value, request.ExternalReference, caller, ct) is { } replay)
+        {
+            return replay;
+        }
+
+        var reporter = await ReporterOfAsync(request, channel.Value, caller, ct);
+        if (!reporter.IsSuccess)
+        {
+            return reporter.Error!;
+        }
+        var location = await LocationOfAsync(request, caller, reporter.Value.BuildingId, ct);
+        if (!location.IsSuccess)
+        {
+            return location.Error!;
+        }
+        if (request.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId && c.IsActive, ct))
+        {
+            return UnknownCategory;
+        }
+
+        var now = siteTime.UtcNow;
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            return await strategy.ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var number = await NextNumberAsync(now, ct);
+                var received = WorkOrder.Receive(new NewWorkOrder(number, channel.Value, request.Title, request.Description ?? "",
+                    request.CategoryId, request.Urgency ?? DefaultUrgency(channel.Value), reporter.Value.Reporter, location.Value,
+                    string.IsNullOrWhiteSpace(request.ExternalReference) ? null : request.ExternalReference.Trim()), caller.AsActor(), now);
+                if (!received.IsSuccess)
+                {
+                    return received.Error!;
+                }
+                var order = received.Value;
+                db.WorkOrders.Add(order);
+                var linked = await attachments.LinkAsync(request.AttachmentIds, order.Id, AttachmentPurpose.Report, caller, ct);
+                if (!linked.IsSuccess)
+                {
+                    return linked.Error!;
+                }
+                if (idempotencyKey is not null)
+                {
+                    db.IdempotencyRecords.Add(IdempotencyRecord.Create(caller.IdentityScope, idempotencyKey, hash, order.Id, now));
+                }
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return Result<SubmitWorkOrderResponse>.Success(new SubmitWorkOrderResponse(await details.ProjectAsync(order, caller, ct), false));
+            });
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null || request.ExternalReference is not null)
+        {
+            // A concurrent retry won the race on the unique index: answer with its order.
+            db.ChangeTracker.Clear();
+            if (await ReplayAsync(idempotencyKey, hash, channel.Value, request.ExternalReference, caller, ct) is { } raced)
+            {
+                return raced;
+            }
+            throw;
+        }
+    }
+
+    private async Task<Result<SubmitWorkOrderResponse>?> ReplayAsync(string? key, string hash, Channel channel, string? externalReference, Caller caller, CancellationToken ct)
+    {
+        Guid? existingId = null;
+        if (key is not null)
+        {
+            var record = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == caller.IdentityScope && r.Key == key, ct);
+            if (record is not null)
+            {
+                if (record.RequestHash != hash)
+                {
+                    return KeyReused;
+                }
+                existingId = record.WorkOrderId;
+            }
+        }
+        if (existingId is null && !string.IsNullOrWhiteSpace(externalReference))
+        {
+            var reference = externalReference.Trim();
+            existingId = await db.WorkOrders.Where(o => o.Channel == channel && o.ExternalReference == reference)
+                .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+        }
+        if (existingId is null)
+        {
+            return null;
+        }
+        var order = await db.WorkOrders.AsNoTracking().Include(o => o.History).FirstAsync(o => o.Id == existingId, ct);
+        return new SubmitWorkOrderResponse(await details.ProjectAsync(order, caller, ct), true);
+    }
+
+    private static Channel? ChannelOf(SubmitWorkOrderRequest request, Caller caller)
+    {
+        if (caller.IsChannel)
+        {
+            return request.Channel is null || request.Channel == caller.ApiKeyChannel ? caller.ApiKeyChannel : null;
+        }
+        if (caller.IsStaff)
+        {
+            return request.Channel ?? (caller.InRole(Roles.GridMember, Roles.GridLeader) ? Channel.GridPatrol
+                : caller.InRole(Roles.PropertyStaff) ? Channel.PropertyButler
+                : Channel.Reception);
+        }
+        var channel = request.Channel ?? Channel.MiniProgram;
+        return ResidentChannels.Contains(channel) ? channel : null;
+    }
+
+    private static Urgency DefaultUrgency(Channel channel) => channel switch
+    {
+        Channel.Alarm => Urgency.Emergency,
+        Channel.CameraAlert or Channel.SensorAlert => Urgency.High,
+        Channel.Hotline12345 or Channel.PhotoReport or Channel.GridPatrol or Channel.PropertyButler or Channel.Hotline400
+            or Channel.MiniProgram or Channel.Reception or Channel.Proactive => Urgency.Normal,
+    };
+
+    private async Task<Result<(Reporter Reporter, Guid? BuildingId)>> ReporterOfAsync(SubmitWorkOrderRequest request, Channel channel, Caller caller, CancellationToken ct)
+    {
+        if (caller.IsResident && caller.UserId is { } userId)
+        {
+            // A resident reports as themselves: name and phone come from the register, not from the body.
+            var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId, ct);
+            var buildingId = resident?.HouseholdId is { } householdId
+                ? await db.Households.Where(h => h.Id == householdId).Select(h => (Guid?)h.BuildingId).FirstOrDefaultAsync(ct)
+                : null;
+            return (new Reporter(userId, resident?.Id, resident?.Name ?? caller.Name, resident?.PhoneProtected, resident?.PhoneMasked), buildingId);
+        }
+        var name = request.Reporter?.Name?.Trim();
+        if (name?.Length > 32)
+        {
+            return WorkOrderErrors.TextTooLong;
+        }
+        string? phone = null;
+        if (!string.IsNullOrWhiteSpace(request.Reporter?.Phone))
+        {
+            phone = PersonalData.NormalizePhone(request.Reporter.Phone);
+            if (phone is null)
+            {
+                return InvalidPhone;
+            }
+        }
+        if (PersonChannels.Contains(channel) && string.IsNullOrEmpty(name) && phone is null)
+        {
+            return ReporterRequired;
+        }
+        if (string.IsNullOrEmpty(name) && phone is null && caller.IsStaff)
+        {
+            // A grid member on patrol reports in their own name.
+            return (new Reporter(caller.UserId, null, caller.Name, null, null), null);
+        }
+        return (new Reporter(null, null, string.IsNullOrEmpty(name) ? null : name,
+            phone is null ? null : personalData.Protect(phone), phone is null ? null : PersonalData.MaskPhone(phone)), null);
+    }
+
+    private async Task<Result<Location>> LocationOfAsync(SubmitWorkOrderRequest request, Caller caller, Guid? reporterBuildingId, CancellationToken ct)
+    {
+        var buildingId = request.Location?.BuildingId ?? request.BuildingId;
+        var address = (request.Location?.Address ?? request.Address)?.Trim();
+        var latitude = request.Location?.Latitude ?? request.Latitude;
+        var longitude = request.Location?.Longitude ?? request.Longitude;
+        if (address?.Length > 200)
+        {
+            return WorkOrderErrors.TextTooLong;
+        }
+        if (latitude is null != longitude is null || latitude is < -90 or > 90 || longitude is < -180 or > 180
+            || (latitude is { } lat && !double.IsFinite(lat)) || (longitude is { } lon && !double.IsFinite(lon)))
+        {
+            return WorkOrderErrors.LocationOutOfRange;
+        }
+        Guid? areaUnitId = null;
+        if (buildingId is { } given)
+        {
+            var building = await db.Buildings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == given, ct);
+            if (building is null)
+            {
+                return UnknownBuilding;
+            }
+            areaUnitId = building.GridUnitId;
+            address ??= building.Address;
+        }
+        else if (reporterBuildingId is { } home && address is null && latitude is null)
+        {
+            // Nothing said about the place: a resident most often reports about their own building.
+            var building = await db.Buildings.AsNoTracking().FirstAsync(b => b.Id == home, ct);
+            buildingId = home;
+            areaUnitId = building.GridUnitId;
+            address = building.Address;
+        }
+        var tree = await units.GetAsync(ct);
+        areaUnitId ??= caller.ApiKeyAreaUnitId ?? tree.DefaultArea?.Id;
+        return new Location(buildingId, address, latitude, longitude, areaUnitId);
+    }
+
+    private async Task<string> NextNumberAsync(DateTime now, CancellationToken ct)
+    {
+        var day = DateOnly.FromDateTime(siteTime.ToLocal(now)).ToString("yyyyMMdd");
+        var sequence = await db.NextAsync("order:" + day, ct);
+        return $"{day}-{sequence:0000}";
+    }
+
+    private static string Hash(SubmitWorkOrderRequest request, Channel channel)
+    {
+        var canonical = JsonSerializer.SerializeToUtf8Bytes(request with { Channel = channel });
+        return Convert.ToHexStringLower(SHA256.HashData(canonical));
+    }
+}

@@ -1,0 +1,104 @@
+using Linli.Domain.WorkOrders;
+using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Intake;
+using Linli.Web.Features.Units;
+using Linli.Web.Infrastructure;
+using Linli.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Web.Features.WorkOrders;
+
+public sealed record ReporterDetails(string? Name, string? Phone, bool IsMasked);
+
+public sealed record LocationDetails(Guid? BuildingId, string? BuildingName, string? AddressText, double? Latitude, double? Longitude, Guid? AreaUnitId, string? AreaUnitName);
+
+public sealed record EvaluationDetails(bool Resolved, Satisfaction Satisfaction, string? Comment, DateTime? At);
+
+public sealed record ExtensionDetails(DateTime RequestedUntil, string? Reason);
+
+public sealed record AttachmentDetails(Guid Id, string FileName, string ContentType, long Size, AttachmentPurpose Purpose, string Url);
+
+public sealed record HistoryEntryDetails(int Sequence, WorkOrderTrigger Trigger, WorkOrderStatus? From, WorkOrderStatus To, DateTime At,
+    string Actor, string ActorRole, string? Comment, Guid? UnitId, string? UnitName);
+
+public sealed record WorkOrderDetails(
+    Guid Id,
+    string Number,
+    WorkOrderStatus Status,
+    Channel Channel,
+    string? Title,
+    string Description,
+    Guid? CategoryId,
+    string? CategoryName,
+    Urgency Urgency,
+    Guid? UnitId,
+    string? UnitName,
+    Guid? ParentId,
+    int EscalationLevel,
+    ReporterDetails Reporter,
+    LocationDetails Location,
+    string? ExternalReference,
+    DateTime ReceivedAt,
+    DateTime? DispatchedAt,
+    DateTime? AcceptedAt,
+    DateTime? CompletedAt,
+    DateTime? EvaluatedAt,
+    DateTime? ClosedAt,
+    DateTime? RespondBy,
+    DateTime? CompleteBy,
+    string? Result,
+    EvaluationDetails? Evaluation,
+    ExtensionDetails? PendingExtension,
+    IReadOnlyList<AttachmentDetails> Attachments,
+    IReadOnlyList<HistoryEntryDetails> History,
+    IReadOnlyList<Guid> MergedChildIds,
+    IReadOnlyList<WorkOrderTrigger> AllowedActions,
+    int Version);
+
+/// <summary>Reads one order as the caller may see it: full history, attachments, and the actions open to them.</summary>
+public sealed class GetWorkOrderHandler(LinliDbContext db, UnitTree units, PersonalData personalData)
+{
+    public async Task<WorkOrderDetails?> HandleAsync(Guid id, Caller caller, CancellationToken ct)
+    {
+        var order = await db.WorkOrders.AsNoTracking().Include(o => o.History).VisibleTo(caller).FirstOrDefaultAsync(o => o.Id == id, ct);
+        return order is null ? null : await ProjectAsync(order, caller, ct);
+    }
+
+    public async Task<WorkOrderDetails> ProjectAsync(WorkOrder order, Caller caller, CancellationToken ct)
+    {
+        var tree = await units.GetAsync(ct);
+        var category = order.CategoryId is { } categoryId
+            ? await db.Categories.AsNoTracking().Where(c => c.Id == categoryId).Select(c => c.Name).FirstOrDefaultAsync(ct)
+            : null;
+        var building = order.BuildingId is { } buildingId
+            ? await db.Buildings.AsNoTracking().Where(b => b.Id == buildingId).Select(b => b.Compound + b.Number + "号楼").FirstOrDefaultAsync(ct)
+            : null;
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.WorkOrderId == order.Id).OrderBy(a => a.UploadedAt)
+            .Select(a => new AttachmentDetails(a.Id, a.FileName, a.ContentType, a.Size, a.Purpose, "/api/v1/attachments/" + a.Id))
+            .ToListAsync(ct);
+        var children = await db.WorkOrders.AsNoTracking().Where(o => o.ParentId == order.Id).OrderBy(o => o.ReceivedAt).Select(o => o.Id).ToListAsync(ct);
+
+        var fullContact = caller.MaySeeReporterContact(order);
+        var phone = fullContact ? personalData.Unprotect(order.ReporterPhoneProtected) ?? order.ReporterPhoneMasked : order.ReporterPhoneMasked;
+        return new WorkOrderDetails(
+            order.Id, order.Number, order.Status, order.Channel, order.Title, order.Description,
+            order.CategoryId, category, order.Urgency, order.UnitId, NameOf(tree, order.UnitId), order.ParentId, order.EscalationLevel,
+            new ReporterDetails(caller.IsResident || caller.IsStaff || caller.IsAdmin ? order.ReporterName : PersonalData.MaskName(order.ReporterName), phone, !fullContact),
+            new LocationDetails(order.BuildingId, building, order.AddressText, order.Latitude, order.Longitude, order.AreaUnitId, NameOf(tree, order.AreaUnitId)),
+            order.ExternalReference,
+            order.ReceivedAt, order.DispatchedAt, order.AcceptedAt, order.CompletedAt, order.EvaluatedAt, order.ClosedAt,
+            order.RespondBy, order.CompleteBy, order.Result,
+            order.Resolved is { } resolved && order.Satisfaction is { } satisfaction
+                ? new EvaluationDetails(resolved, satisfaction, order.EvaluationComment, order.EvaluatedAt)
+                : null,
+            order.ExtensionRequestedUntil is { } until ? new ExtensionDetails(until, order.ExtensionReason) : null,
+            attachments,
+            [.. order.History.OrderBy(h => h.Sequence).Select(h => new HistoryEntryDetails(h.Sequence, h.Trigger, h.From, h.To, h.At,
+                h.ActorName, h.ActorRole, h.Comment, h.UnitId, NameOf(tree, h.UnitId)))],
+            children,
+            WorkOrderPermissions.AllowedFor(caller, order),
+            order.Version);
+    }
+
+    private static string? NameOf(UnitTree.Snapshot tree, Guid? unitId) => unitId is { } id ? tree.Find(id)?.Name : null;
+}

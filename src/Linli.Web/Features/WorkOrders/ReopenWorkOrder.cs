@@ -1,0 +1,16 @@
+using Linli.Domain.Common;
+using Linli.Domain.WorkOrders;
+using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Sla;
+
+namespace Linli.Web.Features.WorkOrders;
+
+public sealed record ReopenWorkOrderRequest(string? Reason);
+
+/// <summary>重办: an unresolved or unsatisfied verdict sends the order back to its handler with fresh deadlines.</summary>
+public sealed class ReopenWorkOrderHandler(WorkOrderCommands commands, TimeLimits limits)
+{
+    public Task<Result<WorkOrderDetails>> HandleAsync(Guid id, ReopenWorkOrderRequest request, Caller caller, int? version, CancellationToken ct) =>
+        commands.RunAsync(id, caller, WorkOrderTrigger.Reopen, version,
+            (order, now, _) => Task.FromResult(order.Reopen(request.Reason ?? "", caller.AsActor(), now, limits.For(order, now))), ct);
+}

@@ -1,0 +1,55 @@
+using Linli.Domain.Common;
+using Linli.Domain.WorkOrders;
+using Linli.Web.Features.Accounts;
+using Linli.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Web.Features.WorkOrders;
+
+/// <summary>What a use case does to a loaded order: check its own inputs and call one verb.</summary>
+public delegate Task<Result<Done>> WorkOrderAction(WorkOrder order, DateTime now, CancellationToken ct);
+
+/// <summary>
+/// The shared steps of every state change: load the order the caller can see, check who may fire the trigger,
+/// check the client's version (If-Match), run the verb, save with optimistic concurrency, and return the new details.
+/// Each use case file (DispatchWorkOrder, AcceptWorkOrder, ...) supplies only its own step.
+/// </summary>
+public sealed class WorkOrderCommands(LinliDbContext db, GetWorkOrderHandler details, TimeProvider clock)
+{
+    public async Task<Result<WorkOrderDetails>> RunAsync(Guid id, Caller caller, WorkOrderTrigger trigger, int? expectedVersion,
+        WorkOrderAction action, CancellationToken ct)
+    {
+        var order = await db.WorkOrders.Include(o => o.History).VisibleTo(caller).FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (order is null)
+        {
+            return WorkOrderErrors.NotFound;
+        }
+        if (WorkOrderPermissions.Check(caller, order, trigger) is { } forbidden)
+        {
+            return forbidden;
+        }
+        if (expectedVersion is { } version && version != order.Version)
+        {
+            return WorkOrderErrors.ConcurrentUpdate;
+        }
+        var result = await action(order, clock.GetUtcNow().UtcDateTime, ct);
+        if (!result.IsSuccess)
+        {
+            return result.Error!;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else moved the order between our read and our write: theirs stands, ours is refused.
+            return WorkOrderErrors.ConcurrentUpdate;
+        }
+        return await details.ProjectAsync(order, caller, ct);
+    }
+
+    /// <summary>Loads another visible order (e.g. a merge parent), untracked checks aside.</summary>
+    public Task<WorkOrder?> FindVisibleAsync(Guid id, Caller caller, CancellationToken ct) =>
+        db.WorkOrders.Include(o => o.History).VisibleTo(caller).FirstOrDefaultAsync(o => o.Id == id, ct);
+}

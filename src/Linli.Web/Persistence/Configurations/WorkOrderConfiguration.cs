@@ -1,0 +1,56 @@
+using Linli.Domain.WorkOrders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Linli.Web.Persistence.Configurations;
+
+internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrder>
+{
+    public void Configure(EntityTypeBuilder<WorkOrder> builder)
+    {
+        builder.ToTable("WorkOrders");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Number).HasMaxLength(32);
+        builder.HasIndex(o => o.Number).IsUnique();
+        builder.Property(o => o.Title).HasMaxLength(WorkOrder.MaxTitleLength);
+        builder.Property(o => o.Description).HasMaxLength(WorkOrder.MaxTextLength);
+        builder.Property(o => o.ReporterName).HasMaxLength(64);
+        builder.Property(o => o.ReporterPhoneProtected).HasMaxLength(512);
+        builder.Property(o => o.ReporterPhoneMasked).HasMaxLength(32);
+        builder.Property(o => o.AddressText).HasMaxLength(256);
+        builder.Property(o => o.ExternalReference).HasMaxLength(64);
+        builder.Property(o => o.Result).HasMaxLength(WorkOrder.MaxTextLength);
+        builder.Property(o => o.EvaluationComment).HasMaxLength(WorkOrder.MaxNoteLength);
+        builder.Property(o => o.ExtensionReason).HasMaxLength(WorkOrder.MaxNoteLength);
+        builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.Ignore(o => o.HasNegativeEvaluation);
+
+        // A channel that retries with its own case number never creates a second order.
+        builder.HasIndex(o => new { o.Channel, o.ExternalReference }).IsUnique().HasFilter("\"ExternalReference\" IS NOT NULL");
+        builder.HasIndex(o => new { o.Status, o.ReceivedAt });
+        builder.HasIndex(o => new { o.UnitId, o.Status });
+        builder.HasIndex(o => new { o.AreaUnitId, o.Status });
+        builder.HasIndex(o => o.ReporterUserId);
+        builder.HasIndex(o => o.ParentId);
+        builder.HasIndex(o => o.ReceivedAt);
+
+        builder.HasMany(o => o.History).WithOne().HasForeignKey(h => h.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.History).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_history");
+    }
+}
+
+internal sealed class WorkOrderHistoryEntryConfiguration : IEntityTypeConfiguration<WorkOrderHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<WorkOrderHistoryEntry> builder)
+    {
+        builder.ToTable("WorkOrderHistory");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.HasIndex(h => new { h.WorkOrderId, h.Sequence }).IsUnique();
+        builder.Property(h => h.ActorName).HasMaxLength(64);
+        builder.Property(h => h.ActorRole).HasMaxLength(32);
+        builder.Property(h => h.Comment).HasMaxLength(WorkOrder.MaxTextLength);
+        builder.HasIndex(h => new { h.Trigger, h.At });
+    }
+}

@@ -1,0 +1,66 @@
+using Linli.Domain.Categories;
+using Linli.Domain.Residents;
+using Linli.Domain.Units;
+using Linli.Domain.WorkOrders;
+using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Intake;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Linli.Web.Persistence;
+
+/// <summary>
+/// The one database context. Provider-neutral: UTC <see cref="DateTime"/>, enums as strings, integer version columns.
+/// Each provider has a thin subclass (<see cref="SqliteLinliDbContext"/>, <see cref="PostgresLinliDbContext"/>) that owns its migrations.
+/// </summary>
+public class LinliDbContext(DbContextOptions options) : IdentityDbContext<User, Role, Guid>(options)
+{
+    public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
+    public DbSet<WorkOrderHistoryEntry> WorkOrderHistory => Set<WorkOrderHistoryEntry>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
+    public DbSet<Building> Buildings => Set<Building>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<ChannelApiKey> ChannelApiKeys => Set<ChannelApiKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LinliDbContext).Assembly);
+    }
+
+    /// <summary>SQLite hands back <see cref="DateTimeKind.Unspecified"/>; we store and read UTC only.</summary>
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v.HasValue ? (v.Value.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc)) : v,
+        v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+}
+
+/// <summary>The SQLite flavour: embedded default, migrations in Migrations/Sqlite.</summary>
+public sealed class SqliteLinliDbContext(DbContextOptions<SqliteLinliDbContext> options) : LinliDbContext(options);
+
+/// <summary>The PostgreSQL flavour: production, migrations in Migrations/Postgres.</summary>
+public sealed class PostgresLinliDbContext(DbContextOptions<PostgresLinliDbContext> options) : LinliDbContext(options);
+
+/// <summary>A named counter (e.g. the daily order number), advanced atomically by <see cref="NumberSequenceExtensions"/>.</summary>
+public sealed class NumberSequence
+{
+    public string Key { get; set; } = "";
+    public long Value { get; set; }
+}

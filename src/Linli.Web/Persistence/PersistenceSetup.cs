@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Web.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Database settings: <c>Database__Provider</c>, <c>ConnectionStrings__Linli</c>, <c>Database__MigrateOnStart</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Embedded SQLite migrates itself; production PostgreSQL is migrated by the <c>migrate</c> command unless this is set.</summary>
+    public bool? MigrateOnStart { get; set; }
+
+    public bool ShouldMigrateOnStart => MigrateOnStart ?? Provider == DatabaseProvider.Sqlite;
+}
+
+public static class PersistenceSetup
+{
+    public static WebApplicationBuilder AddLinliPersistence(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddSingleton(options);
+        var dataDirectory = DataDirectory.Resolve(builder.Configuration);
+        var connectionString = builder.Configuration.GetConnectionString("Linli");
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                connectionString ??= $"Data Source={Path.Combine(dataDirectory, "linli.db")}";
+                // A busy writer makes SQLite wait instead of failing at once; WAL lets readers go on meanwhile.
+                connectionString += connectionString.Contains("Default Timeout", StringComparison.OrdinalIgnoreCase) ? "" : ";Default Timeout=30";
+                builder.Services.AddDbContext<LinliDbContext, SqliteLinliDbContext>(o => o.UseSqlite(connectionString));
+                break;
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database__Provider=Postgres needs ConnectionStrings__Linli.");
+                }
+                builder.Services.AddDbContext<LinliDbContext, PostgresLinliDbContext>(o => o.UseNpgsql(connectionString));
+                break;
+        }
+        builder.Services.AddHealthChecks().AddDbContextCheck<LinliDbContext>("database");
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations (SQLite: also switches the file to WAL).</summary>
+    public static async Task MigrateAsync(LinliDbContext db, CancellationToken ct)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}
+
+/// <summary>Where files live: the SQLite database, uploaded photos and keys. <c>Linli__DataDirectory</c>, default <c>./data</c>.</summary>
+public static class DataDirectory
+{
+    public static string Resolve(IConfiguration configuration)
+    {
+        var path = Path.GetFullPath(configuration["Linli:DataDirectory"] ?? "data");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}
+
+public static class NumberSequenceExtensions
+{
+    /// <summary>Advances a named counter by one and returns the new value, atomically, in the current transaction.</summary>
+    public static async Task<long> NextAsync(this LinliDbContext db, string key, CancellationToken ct)
+    {
+        // One statement both providers understand: an upsert that returns the new value.
+        var values = await db.Database.SqlQueryRaw<long>(
+            """
+            INSERT INTO "NumberSequences" ("Key", "Value") VALUES ({0}, 1)
+            ON CONFLICT ("Key") DO UPDATE SET "Value" = "NumberSequences"."Value" + 1
+            RETURNING "Value"
+            """, key).ToListAsync(ct);
+        return values[0];
+    }
+}
