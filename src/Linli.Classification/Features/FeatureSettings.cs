@@ -27,6 +27,12 @@ public sealed record FeatureSettings
     /// <summary>The body space reads title and detail together, so short messages still fill it.</summary>
     public bool BodyIncludesTitle { get; init; } = true;
 
+    /// <summary>
+    /// Only the first this many characters of the detail are read. The topic is stated early; the rest of
+    /// a very long letter adds little but would dominate the worst-case classification time.
+    /// </summary>
+    public int MaxDetailLength { get; init; } = 1000;
+
     /// <summary>Use 1 + ln(tf) instead of the raw count, so a repeated phrase does not dominate.</summary>
     public bool SublinearTf { get; init; } = true;
 
@@ -35,6 +41,11 @@ public sealed record FeatureSettings
         if (MinNGram < 1 || MaxNGram < MinNGram || MaxNGram > 8)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxNGram), "n-gram range must satisfy 1 <= min <= max <= 8.");
+        }
+
+        if (MaxDetailLength < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDetailLength), "must not be negative.");
         }
 
         if (MinDocumentFrequency < 1)

@@ -48,7 +48,8 @@ internal sealed class TextFeaturizer
         var titleSalt = NGramHasher.FieldSalt(0);
         var bodySalt = NGramHasher.FieldSalt(1);
 
-        var buffer = scratch.CharBuffer(Math.Max(title.Length, detail?.Length ?? 0));
+        var body = detail.AsSpan(0, Math.Min(detail?.Length ?? 0, settings.MaxDetailLength));
+        var buffer = scratch.CharBuffer(Math.Max(title.Length, body.Length));
         var length = TextNormalizer.Normalize(title, buffer, settings.MaskDigits, settings.MaskLatin);
         var normalizedTitle = buffer[..length];
         if (settings.TitleWeight > 0)
@@ -66,9 +67,9 @@ internal sealed class TextFeaturizer
             NGramHasher.Append(normalizedTitle, settings.MinNGram, settings.MaxNGram, bodySalt, scratch.BodyHashes);
         }
 
-        if (!string.IsNullOrEmpty(detail))
+        if (!body.IsEmpty)
         {
-            length = TextNormalizer.Normalize(detail, buffer, settings.MaskDigits, settings.MaskLatin);
+            length = TextNormalizer.Normalize(body, buffer, settings.MaskDigits, settings.MaskLatin);
             NGramHasher.Append(buffer[..length], settings.MinNGram, settings.MaxNGram, bodySalt, scratch.BodyHashes);
         }
     }
