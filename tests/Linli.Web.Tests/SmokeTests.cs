@@ -1,7 +1,0 @@
-namespace Linli.Web.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Truth() => true.ShouldBeTrue();
-}
