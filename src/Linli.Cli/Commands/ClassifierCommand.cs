@@ -16,7 +16,7 @@ internal static class ClassifierCommand
 {
     private const string Usage = """
         usage:
-          classifier train --data FILE.csv --out MODEL [--seed N] [--label-column label] [--model-version V]
+          classifier train --data FILE.csv --out MODEL [--seed N] [--label-column label] [--model-version V] [--created-at ISO-8601]
           classifier eval  --model MODEL --data FILE.csv [--label-column label]
         """;
 
@@ -54,7 +54,11 @@ internal static class ClassifierCommand
         // Synchronous reporting: Progress<T> would post to the thread pool and reorder the lines.
         var progress = new InlineProgress(p =>
             Console.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F2}s] step {p.Step}/{p.Steps} {p.Stage}: {p.Message}"));
-        var stamp = new ModelStamp(version, TimeProvider.System.GetUtcNow(), labelColumn);
+        // A fixed --created-at makes the model file byte-for-byte reproducible.
+        var createdAt = options.TryGetValue("created-at", out var at)
+            ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
+            : TimeProvider.System.GetUtcNow();
+        var stamp = new ModelStamp(version, createdAt, labelColumn);
         var classifier = trainer.Train(examples, stamp, progress);
 
         await using (var stream = File.Create(output))

@@ -1,6 +1,6 @@
 using Linli.Classification.Features;
-using Linli.Classification.Training;
 using Linli.Classification.Tests.Support;
+using Linli.Classification.Training;
 
 namespace Linli.Classification.Tests.Features;
 
