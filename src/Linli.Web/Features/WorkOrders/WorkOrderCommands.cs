@@ -32,6 +32,7 @@ public sealed class WorkOrderCommands(LinliDbContext db, GetWorkOrderHandler det
         {
             return WorkOrderErrors.ConcurrentUpdate;
         }
+        var loadedVersion = order.Version;
         var result = await action(order, clock.GetUtcNow().UtcDateTime, ct);
         if (!result.IsSuccess)
         {
@@ -46,7 +47,22 @@ public sealed class WorkOrderCommands(LinliDbContext db, GetWorkOrderHandler det
             // Someone else moved the order between our read and our write: theirs stands, ours is refused.
             return WorkOrderErrors.ConcurrentUpdate;
         }
+        catch (DbUpdateException)
+        {
+            // The same race, caught first by the unique (order, sequence) index of the history.
+            if (await ChangedSinceAsync(id, loadedVersion, ct))
+            {
+                return WorkOrderErrors.ConcurrentUpdate;
+            }
+            throw;
+        }
         return await details.ProjectAsync(order, caller, ct);
+    }
+
+    private async Task<bool> ChangedSinceAsync(Guid id, int version, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await db.WorkOrders.AsNoTracking().Where(o => o.Id == id).Select(o => o.Version).FirstAsync(ct) != version;
     }
 
     /// <summary>Loads another visible order (e.g. a merge parent), untracked checks aside.</summary>
