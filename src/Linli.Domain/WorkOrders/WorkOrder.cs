@@ -143,6 +143,19 @@ public sealed class WorkOrder
         return order;
     }
 
+    /// <summary>
+    /// 分类: set or correct the category and urgency. The classifier does it on intake (with its confidence in the note);
+    /// a dispatcher's correction is recorded the same way and later becomes a training label.
+    /// </summary>
+    public Result<Done> Categorize(Guid categoryId, Urgency urgency, string? note, Actor actor, DateTime at) =>
+        note?.Length > MaxNoteLength
+            ? WorkOrderErrors.TextTooLong
+            : Move(WorkOrderTrigger.Categorize, actor, at, note, null, () =>
+            {
+                CategoryId = categoryId;
+                Urgency = urgency;
+            });
+
     /// <summary>派单: send to a unit with the deadlines its time limit gives.</summary>
     public Result<Done> Dispatch(Guid unitId, Deadlines deadlines, Actor actor, DateTime at, string? comment = null) =>
         Move(WorkOrderTrigger.Dispatch, actor, at, comment, unitId, () =>

@@ -55,6 +55,8 @@ public enum WorkOrderStatus
 public enum WorkOrderTrigger
 {
     Receive,
+    /// <summary>Set or correct the category and urgency (by the classifier on intake, or a dispatcher).</summary>
+    Categorize,
     Dispatch,
     Accept,
     Complete,

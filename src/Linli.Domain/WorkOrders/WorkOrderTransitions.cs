@@ -13,12 +13,14 @@ public static class WorkOrderTransitions
         {
             // 待派单: the dispatcher routes it, a duplicate is merged, or the reporter withdraws it.
             [(WorkOrderStatus.Received, WorkOrderTrigger.Dispatch)] = WorkOrderStatus.Dispatched,
+            [(WorkOrderStatus.Received, WorkOrderTrigger.Categorize)] = WorkOrderStatus.Received,
             [(WorkOrderStatus.Received, WorkOrderTrigger.Supervise)] = WorkOrderStatus.Received,
             [(WorkOrderStatus.Received, WorkOrderTrigger.Merge)] = WorkOrderStatus.Merged,
             [(WorkOrderStatus.Received, WorkOrderTrigger.Cancel)] = WorkOrderStatus.Cancelled,
 
             // 待接单: the unit accepts it, sends it back, passes it on or up.
             [(WorkOrderStatus.Dispatched, WorkOrderTrigger.Accept)] = WorkOrderStatus.Accepted,
+            [(WorkOrderStatus.Dispatched, WorkOrderTrigger.Categorize)] = WorkOrderStatus.Dispatched,
             [(WorkOrderStatus.Dispatched, WorkOrderTrigger.Return)] = WorkOrderStatus.Received,
             [(WorkOrderStatus.Dispatched, WorkOrderTrigger.Transfer)] = WorkOrderStatus.Dispatched,
             [(WorkOrderStatus.Dispatched, WorkOrderTrigger.Escalate)] = WorkOrderStatus.Dispatched,
@@ -27,6 +29,7 @@ public static class WorkOrderTransitions
 
             // 办理中: the handler works on it; a new unit must accept again after a transfer or escalation.
             [(WorkOrderStatus.Accepted, WorkOrderTrigger.Complete)] = WorkOrderStatus.Completed,
+            [(WorkOrderStatus.Accepted, WorkOrderTrigger.Categorize)] = WorkOrderStatus.Accepted,
             [(WorkOrderStatus.Accepted, WorkOrderTrigger.Return)] = WorkOrderStatus.Received,
             [(WorkOrderStatus.Accepted, WorkOrderTrigger.Transfer)] = WorkOrderStatus.Dispatched,
             [(WorkOrderStatus.Accepted, WorkOrderTrigger.Escalate)] = WorkOrderStatus.Dispatched,

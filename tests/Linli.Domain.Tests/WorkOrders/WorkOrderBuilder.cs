@@ -75,6 +75,7 @@ internal static class WorkOrderBuilder
         return trigger switch
         {
             WorkOrderTrigger.Receive => WorkOrderErrors.InvalidTransition(order.Status, trigger),
+            WorkOrderTrigger.Categorize => order.Categorize(Guid.NewGuid(), Urgency.Emergency, "电梯困人", Dispatcher, at),
             WorkOrderTrigger.Dispatch => order.Dispatch(UnitB, Deadlines(at), Dispatcher, at),
             WorkOrderTrigger.Accept => order.Accept(Handler, at),
             WorkOrderTrigger.Complete => order.Complete("处理完毕", Handler, at),

@@ -8,6 +8,9 @@ public class WorkOrderTransitionTests
     private static readonly Dictionary<(WorkOrderStatus, WorkOrderTrigger), WorkOrderStatus> Expected = new()
     {
         [(WorkOrderStatus.Received, WorkOrderTrigger.Dispatch)] = WorkOrderStatus.Dispatched,
+        [(WorkOrderStatus.Received, WorkOrderTrigger.Categorize)] = WorkOrderStatus.Received,
+        [(WorkOrderStatus.Dispatched, WorkOrderTrigger.Categorize)] = WorkOrderStatus.Dispatched,
+        [(WorkOrderStatus.Accepted, WorkOrderTrigger.Categorize)] = WorkOrderStatus.Accepted,
         [(WorkOrderStatus.Received, WorkOrderTrigger.Supervise)] = WorkOrderStatus.Received,
         [(WorkOrderStatus.Received, WorkOrderTrigger.Merge)] = WorkOrderStatus.Merged,
         [(WorkOrderStatus.Received, WorkOrderTrigger.Cancel)] = WorkOrderStatus.Cancelled,

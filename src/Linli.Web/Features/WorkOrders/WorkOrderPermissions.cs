@@ -19,7 +19,7 @@ public static class WorkOrderPermissions
         var isLeaderAbove = caller.InRole(Roles.GridLeader) && caller.Covers(order.UnitId ?? order.AreaUnitId);
         var allowed = trigger switch
         {
-            WorkOrderTrigger.Dispatch => caller.IsCoordinator || isLeaderAbove,
+            WorkOrderTrigger.Dispatch or WorkOrderTrigger.Categorize => caller.IsCoordinator || isLeaderAbove,
             WorkOrderTrigger.Accept or WorkOrderTrigger.Complete or WorkOrderTrigger.RequestExtension or WorkOrderTrigger.Return =>
                 isHandler || caller.IsAdmin,
             WorkOrderTrigger.Transfer or WorkOrderTrigger.Escalate => isHandler || caller.IsCoordinator || isLeaderAbove,
