@@ -28,6 +28,11 @@ public class LinliDbContext(DbContextOptions options) : IdentityDbContext<User, 
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<ChannelApiKey> ChannelApiKeys => Set<ChannelApiKey>();
+    public DbSet<Features.Classification.ClassifierModelRecord> ClassifierModels => Set<Features.Classification.ClassifierModelRecord>();
+    public DbSet<Features.Classification.WorkOrderSuggestion> WorkOrderSuggestions => Set<Features.Classification.WorkOrderSuggestion>();
+    public DbSet<Features.Classification.TrainingLabel> TrainingLabels => Set<Features.Classification.TrainingLabel>();
+    public DbSet<Features.Classification.KeywordRule> KeywordRules => Set<Features.Classification.KeywordRule>();
+    public DbSet<Features.Duplicates.DuplicateMatch> DuplicateMatches => Set<Features.Duplicates.DuplicateMatch>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
