@@ -1,9 +1,20 @@
 using Linli.Domain.Common;
+using Linli.Domain.Sla;
 
 namespace Linli.Domain.WorkOrders;
 
-/// <summary>Absolute UTC deadlines of the unit now handling an order: accept within, finish within.</summary>
-public sealed record Deadlines(DateTime RespondBy, DateTime CompleteBy);
+/// <summary>
+/// Absolute UTC deadlines of the unit now handling an order: accept within, finish within; and when to warn the unit
+/// that most of each time has passed (null: no warning).
+/// </summary>
+public sealed record Deadlines(DateTime RespondBy, DateTime CompleteBy, DateTime? WarnRespondAt = null, DateTime? WarnCompleteAt = null);
+
+/// <summary>Which of an order's two deadlines a warning is about.</summary>
+public enum DeadlineKind
+{
+    Response,
+    Completion,
+}
 
 /// <summary>What a channel tells us about a new request.</summary>
 public sealed record NewWorkOrder(
@@ -34,6 +45,7 @@ public sealed class WorkOrder
     public const int MaxNoteLength = 2000;
 
     private readonly List<WorkOrderHistoryEntry> _history = [];
+    private readonly List<WorkOrderCoHandler> _coHandlers = [];
 
     private WorkOrder()
     {
@@ -91,10 +103,30 @@ public sealed class WorkOrder
     public DateTime? ExtensionRequestedUntil { get; private set; }
     public string? ExtensionReason { get; private set; }
 
+    /// <summary>Set while the handler waits for the resident (e.g. to be at home): the completion clock stands still.</summary>
+    public DateTime? PausedAt { get; private set; }
+
+    /// <summary>When to warn the unit about the response deadline; cleared once warned (one warning per deadline).</summary>
+    public DateTime? ResponseWarningAt { get; private set; }
+
+    /// <summary>When to warn the unit about the completion deadline; cleared once warned.</summary>
+    public DateTime? CompletionWarningAt { get; private set; }
+
+    /// <summary>响应: true when the first acceptance came before the response deadline, false once that deadline was missed.</summary>
+    public bool? ResponseOnTime { get; private set; }
+
+    /// <summary>The first deadline (response or completion) this order missed, if any: the 超期 mark of the statistics.</summary>
+    public DateTime? OverdueAt { get; private set; }
+
     /// <summary>Optimistic concurrency: bumped by every verb, checked by the database on save.</summary>
     public int Version { get; private set; }
 
     public IReadOnlyList<WorkOrderHistoryEntry> History => _history;
+
+    /// <summary>街道吹哨、部门报到: the units summoned to co-handle the order, and their reports.</summary>
+    public IReadOnlyList<WorkOrderCoHandler> CoHandlers => _coHandlers;
+
+    public bool IsPaused => PausedAt is not null;
 
     public bool HasNegativeEvaluation => Resolved == false || Satisfaction == WorkOrders.Satisfaction.Dissatisfied;
 
@@ -167,7 +199,11 @@ public sealed class WorkOrder
         });
 
     public Result<Done> Accept(Actor actor, DateTime at) =>
-        Move(WorkOrderTrigger.Accept, actor, at, null, null, () => AcceptedAt ??= at);
+        Move(WorkOrderTrigger.Accept, actor, at, null, null, () =>
+        {
+            AcceptedAt ??= at;
+            ResponseOnTime ??= RespondBy is not { } due || at <= due;
+        });
 
     /// <summary>办结: the handler reports the result.</summary>
     public Result<Done> Complete(string result, Actor actor, DateTime at)
@@ -176,12 +212,18 @@ public sealed class WorkOrder
         {
             return error;
         }
+        if (WorkOrderTransitions.TryGet(Status, WorkOrderTrigger.Complete, out _) && _coHandlers.Any(c => c.ReportedAt is null))
+        {
+            return WorkOrderErrors.CoHandlingPending;
+        }
         return Move(WorkOrderTrigger.Complete, actor, at, result.Trim(), null, () =>
         {
             Result = result.Trim();
             CompletedAt = at;
             ExtensionRequestedUntil = null;
             ExtensionReason = null;
+            PausedAt = null;
+            ClearWarnings();
         });
     }
 
@@ -238,6 +280,8 @@ public sealed class WorkOrder
                 CompleteBy = null;
                 ExtensionRequestedUntil = null;
                 ExtensionReason = null;
+                PausedAt = null;
+                ClearWarnings();
             });
 
     /// <summary>转办: hand to another unit, which must accept it anew.</summary>
@@ -331,6 +375,8 @@ public sealed class WorkOrder
             UnitId = null;
             RespondBy = null;
             CompleteBy = null;
+            PausedAt = null;
+            ClearWarnings();
         });
     }
 
@@ -349,6 +395,139 @@ public sealed class WorkOrder
     public Result<Done> AutoClose(Actor actor, DateTime at) =>
         Move(WorkOrderTrigger.AutoClose, actor, at, null, null, () => ClosedAt = at);
 
+    /// <summary>预警: most of a deadline's time has passed; the unit is told once per deadline (the system does this).</summary>
+    public Result<Done> Warn(DeadlineKind kind, string? comment, Actor actor, DateTime at)
+    {
+        if (comment?.Length > MaxNoteLength)
+        {
+            return WorkOrderErrors.TextTooLong;
+        }
+        if (WorkOrderTransitions.TryGet(Status, WorkOrderTrigger.Warn, out _)
+            && (kind == DeadlineKind.Response ? Status != WorkOrderStatus.Dispatched || ResponseWarningAt is null : Status != WorkOrderStatus.Accepted || CompletionWarningAt is null || IsPaused))
+        {
+            return WorkOrderErrors.NothingToWarn;
+        }
+        return Move(WorkOrderTrigger.Warn, actor, at, comment, null, () =>
+        {
+            if (kind == DeadlineKind.Response)
+            {
+                ResponseWarningAt = null;
+            }
+            else
+            {
+                CompletionWarningAt = null;
+            }
+        });
+    }
+
+    /// <summary>等待居民: the handler cannot go on until the resident is available; the completion clock stops.</summary>
+    public Result<Done> AwaitResident(string reason, Actor actor, DateTime at)
+    {
+        if (Validate(reason, WorkOrderErrors.ReasonRequired, MaxNoteLength) is { } error)
+        {
+            return error;
+        }
+        if (WorkOrderTransitions.TryGet(Status, WorkOrderTrigger.AwaitResident, out _) && IsPaused)
+        {
+            return WorkOrderErrors.AlreadyPaused;
+        }
+        return Move(WorkOrderTrigger.AwaitResident, actor, at, reason.Trim(), null, () => PausedAt = at);
+    }
+
+    /// <summary>
+    /// The resident is available again: the paused time does not count, so the completion deadline (and its pending warning)
+    /// moves by the time that passed on the order's clock (working minutes on the working calendar, all minutes on 24×7).
+    /// </summary>
+    public Result<Done> Resume(ISlaClock clock, string? note, Actor actor, DateTime at)
+    {
+        if (note?.Length > MaxNoteLength)
+        {
+            return WorkOrderErrors.TextTooLong;
+        }
+        if (WorkOrderTransitions.TryGet(Status, WorkOrderTrigger.Resume, out _) && !IsPaused)
+        {
+            return WorkOrderErrors.NotPaused;
+        }
+        return Move(WorkOrderTrigger.Resume, actor, at, note, null, () =>
+        {
+            var paused = clock.Between(PausedAt!.Value, at);
+            CompleteBy = CompleteBy is { } due ? clock.Add(due, paused) : null;
+            CompletionWarningAt = CompletionWarningAt is { } warn ? clock.Add(warn, paused) : null;
+            PausedAt = null;
+        });
+    }
+
+    /// <summary>
+    /// 街道吹哨: the lead unit calls departments in. Each summoned unit gets its own history entry and must report
+    /// (<see cref="ReportCoHandling"/>) before the lead unit may complete the order.
+    /// </summary>
+    public Result<Done> Summon(IReadOnlyCollection<Guid> unitIds, string note, Actor actor, DateTime at)
+    {
+        if (Validate(note, WorkOrderErrors.NoteRequired, MaxNoteLength) is { } error)
+        {
+            return error;
+        }
+        if (unitIds.Count == 0)
+        {
+            return WorkOrderErrors.NothingToSummon;
+        }
+        if (!WorkOrderTransitions.TryGet(Status, WorkOrderTrigger.Summon, out _))
+        {
+            return WorkOrderErrors.InvalidTransition(Status, WorkOrderTrigger.Summon);
+        }
+        var fresh = unitIds.Distinct().ToList();
+        if (fresh.Any(id => id == UnitId))
+        {
+            return WorkOrderErrors.CannotSummonOwnUnit;
+        }
+        if (fresh.Any(id => _coHandlers.Any(c => c.UnitId == id && c.ReportedAt is null)))
+        {
+            return WorkOrderErrors.AlreadySummoned;
+        }
+        foreach (var unitId in fresh)
+        {
+            var moved = Move(WorkOrderTrigger.Summon, actor, at, note.Trim(), unitId, () =>
+            {
+                // A unit that reported before and is called in again reports anew.
+                if (_coHandlers.FirstOrDefault(c => c.UnitId == unitId) is { } earlier)
+                {
+                    earlier.SummonAgain(note.Trim(), at);
+                }
+                else
+                {
+                    _coHandlers.Add(new WorkOrderCoHandler(Id, unitId, at, note.Trim()));
+                }
+            });
+            if (!moved.IsSuccess)
+            {
+                return moved;
+            }
+        }
+        return default(Done);
+    }
+
+    /// <summary>部门报到: a summoned unit reports what it did; the lead unit completes the order once every unit has reported.</summary>
+    public Result<Done> ReportCoHandling(Guid unitId, string note, Actor actor, DateTime at)
+    {
+        if (Validate(note, WorkOrderErrors.NoteRequired, MaxTextLength) is { } error)
+        {
+            return error;
+        }
+        var coHandler = _coHandlers.FirstOrDefault(c => c.UnitId == unitId);
+        if (WorkOrderTransitions.TryGet(Status, WorkOrderTrigger.ReportCoHandling, out _))
+        {
+            if (coHandler is null)
+            {
+                return WorkOrderErrors.NotSummoned;
+            }
+            if (coHandler.ReportedAt is not null)
+            {
+                return WorkOrderErrors.AlreadyReported;
+            }
+        }
+        return Move(WorkOrderTrigger.ReportCoHandling, actor, at, note.Trim(), unitId, () => coHandler!.Report(note.Trim(), at));
+    }
+
     private Result<Done> Reassign(WorkOrderTrigger trigger, Guid unitId, string reason, Deadlines deadlines, Actor actor, DateTime at)
     {
         if (Validate(reason, WorkOrderErrors.ReasonRequired, MaxNoteLength) is { } error)
@@ -365,6 +544,7 @@ public sealed class WorkOrder
             AcceptedAt = null;
             ExtensionRequestedUntil = null;
             ExtensionReason = null;
+            PausedAt = null;
             SetDeadlines(deadlines);
         });
     }
@@ -376,6 +556,7 @@ public sealed class WorkOrder
             return WorkOrderErrors.InvalidTransition(Status, trigger);
         }
         var from = Status;
+        NoteMissedDeadline(at);
         apply();
         Status = to;
         Append(trigger, from, to, at, actor, string.IsNullOrWhiteSpace(comment) ? null : comment, unitId);
@@ -392,6 +573,32 @@ public sealed class WorkOrder
     {
         RespondBy = deadlines.RespondBy;
         CompleteBy = deadlines.CompleteBy;
+        ResponseWarningAt = deadlines.WarnRespondAt;
+        CompletionWarningAt = deadlines.WarnCompleteAt;
+        PausedAt = null;
+    }
+
+    private void ClearWarnings()
+    {
+        ResponseWarningAt = null;
+        CompletionWarningAt = null;
+    }
+
+    /// <summary>
+    /// Whatever happens to an order after its running deadline has passed, the miss is recorded first: a late response
+    /// (still waiting for acceptance) or a late completion (accepted, not paused). The three rates read these marks.
+    /// </summary>
+    private void NoteMissedDeadline(DateTime at)
+    {
+        if (Status == WorkOrderStatus.Dispatched && RespondBy is { } respondBy && at > respondBy)
+        {
+            ResponseOnTime ??= false;
+            OverdueAt ??= respondBy;
+        }
+        else if (Status == WorkOrderStatus.Accepted && !IsPaused && CompleteBy is { } completeBy && at > completeBy)
+        {
+            OverdueAt ??= completeBy;
+        }
     }
 
     private static Error? Validate(string? text, Error whenMissing, int maxLength) =>

@@ -74,4 +74,14 @@ public enum WorkOrderTrigger
     Split,
     Cancel,
     AutoClose,
+    /// <summary>预警: most of the response or completion time has passed; the unit is told (the sweeper does this).</summary>
+    Warn,
+    /// <summary>等待居民: the handler waits for the resident; the completion clock stops.</summary>
+    AwaitResident,
+    /// <summary>The wait is over; the deadlines move by the paused time.</summary>
+    Resume,
+    /// <summary>街道吹哨: the lead unit calls other units in to co-handle the order.</summary>
+    Summon,
+    /// <summary>部门报到: a summoned unit reports its part.</summary>
+    ReportCoHandling,
 }

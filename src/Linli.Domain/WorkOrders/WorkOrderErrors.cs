@@ -25,4 +25,13 @@ public static class WorkOrderErrors
     public static readonly Error OnlyReporterMayAct = Error.Forbidden("WorkOrder.OnlyReporterMayAct");
     public static readonly Error NotYourUnit = Error.Forbidden("WorkOrder.NotYourUnit");
     public static readonly Error LocationOutOfRange = Error.Validation("WorkOrder.LocationOutOfRange");
+    public static readonly Error NothingToWarn = Error.Conflict("WorkOrder.NothingToWarn");
+    public static readonly Error AlreadyPaused = Error.Conflict("WorkOrder.AlreadyPaused");
+    public static readonly Error NotPaused = Error.Conflict("WorkOrder.NotPaused");
+    public static readonly Error NothingToSummon = Error.Validation("WorkOrder.NothingToSummon");
+    public static readonly Error CannotSummonOwnUnit = Error.Conflict("WorkOrder.CannotSummonOwnUnit");
+    public static readonly Error AlreadySummoned = Error.Conflict("WorkOrder.AlreadySummoned");
+    public static readonly Error NotSummoned = Error.Forbidden("WorkOrder.NotSummoned");
+    public static readonly Error AlreadyReported = Error.Conflict("WorkOrder.AlreadyReported");
+    public static readonly Error CoHandlingPending = Error.Conflict("WorkOrder.CoHandlingPending");
 }

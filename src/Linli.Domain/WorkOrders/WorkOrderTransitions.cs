@@ -26,6 +26,7 @@ public static class WorkOrderTransitions
             [(WorkOrderStatus.Dispatched, WorkOrderTrigger.Escalate)] = WorkOrderStatus.Dispatched,
             [(WorkOrderStatus.Dispatched, WorkOrderTrigger.Supervise)] = WorkOrderStatus.Dispatched,
             [(WorkOrderStatus.Dispatched, WorkOrderTrigger.Merge)] = WorkOrderStatus.Merged,
+            [(WorkOrderStatus.Dispatched, WorkOrderTrigger.Warn)] = WorkOrderStatus.Dispatched,
 
             // 办理中: the handler works on it; a new unit must accept again after a transfer or escalation.
             [(WorkOrderStatus.Accepted, WorkOrderTrigger.Complete)] = WorkOrderStatus.Completed,
@@ -38,6 +39,15 @@ public static class WorkOrderTransitions
             [(WorkOrderStatus.Accepted, WorkOrderTrigger.RejectExtension)] = WorkOrderStatus.Accepted,
             [(WorkOrderStatus.Accepted, WorkOrderTrigger.Supervise)] = WorkOrderStatus.Accepted,
             [(WorkOrderStatus.Accepted, WorkOrderTrigger.Merge)] = WorkOrderStatus.Merged,
+            [(WorkOrderStatus.Accepted, WorkOrderTrigger.Warn)] = WorkOrderStatus.Accepted,
+
+            // Waiting for the resident pauses the completion clock (a flag, not a state: the order is still 办理中).
+            [(WorkOrderStatus.Accepted, WorkOrderTrigger.AwaitResident)] = WorkOrderStatus.Accepted,
+            [(WorkOrderStatus.Accepted, WorkOrderTrigger.Resume)] = WorkOrderStatus.Accepted,
+
+            // 街道吹哨、部门报到: co-handling units are called in and report while the lead unit handles the order.
+            [(WorkOrderStatus.Accepted, WorkOrderTrigger.Summon)] = WorkOrderStatus.Accepted,
+            [(WorkOrderStatus.Accepted, WorkOrderTrigger.ReportCoHandling)] = WorkOrderStatus.Accepted,
 
             // 待评价: the resident rates it, or nobody does and it closes by itself.
             [(WorkOrderStatus.Completed, WorkOrderTrigger.Evaluate)] = WorkOrderStatus.Evaluated,

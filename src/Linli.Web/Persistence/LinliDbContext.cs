@@ -33,6 +33,11 @@ public class LinliDbContext(DbContextOptions options) : IdentityDbContext<User, 
     public DbSet<Features.Classification.TrainingLabel> TrainingLabels => Set<Features.Classification.TrainingLabel>();
     public DbSet<Features.Classification.KeywordRule> KeywordRules => Set<Features.Classification.KeywordRule>();
     public DbSet<Features.Duplicates.DuplicateMatch> DuplicateMatches => Set<Features.Duplicates.DuplicateMatch>();
+    public DbSet<Domain.Sla.TimeLimitPolicy> TimeLimitPolicies => Set<Domain.Sla.TimeLimitPolicy>();
+    public DbSet<Domain.Sla.CalendarDay> CalendarDays => Set<Domain.Sla.CalendarDay>();
+    public DbSet<Domain.Sla.WorkingHours> WorkingHours => Set<Domain.Sla.WorkingHours>();
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+    public DbSet<Features.Notifications.OutboxMessage> OutboxMessages => Set<Features.Notifications.OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,4 +1,5 @@
 using Linli.Domain.Common;
+using Linli.Domain.Sla;
 using Linli.Domain.WorkOrders;
 
 namespace Linli.Domain.Tests.WorkOrders;
@@ -13,7 +14,9 @@ internal static class WorkOrderBuilder
     public static readonly Guid UnitA = Guid.NewGuid();
     public static readonly Guid UnitB = Guid.NewGuid();
 
-    public static Deadlines Deadlines(DateTime at) => new(at.AddHours(2), at.AddDays(3));
+    public static readonly Guid UnitC = Guid.NewGuid();
+
+    public static Deadlines Deadlines(DateTime at) => new(at.AddHours(2), at.AddDays(3), at.AddHours(1.6), at.AddDays(2.4));
 
     public static WorkOrder Received(string description = "3号楼电梯停运，老人无法下楼") =>
         WorkOrder.Receive(
@@ -93,7 +96,31 @@ internal static class WorkOrderBuilder
             WorkOrderTrigger.Split => order.Split("并非同一事件", Dispatcher, at),
             WorkOrderTrigger.Cancel => order.Cancel("已自行解决", ResidentActor, at),
             WorkOrderTrigger.AutoClose => order.AutoClose(Actor.System, at),
+            WorkOrderTrigger.Warn => order.Warn(order.Status == WorkOrderStatus.Accepted ? DeadlineKind.Completion : DeadlineKind.Response,
+                "即将超时", Actor.System, at),
+            WorkOrderTrigger.AwaitResident => order.AwaitResident("居民白天不在家，约晚上上门", Handler, at),
+            WorkOrderTrigger.Resume => ResumeAfterPause(order, at),
+            WorkOrderTrigger.Summon => order.Summon([UnitC], "请城管到场", Dispatcher, at),
+            WorkOrderTrigger.ReportCoHandling => ReportAfterSummon(order, at),
         };
+    }
+
+    private static Result<Done> ResumeAfterPause(WorkOrder order, DateTime at)
+    {
+        if (order.Status == WorkOrderStatus.Accepted)
+        {
+            order.AwaitResident("等居民在家", Handler, at).IsSuccess.ShouldBeTrue();
+        }
+        return order.Resume(ContinuousClock.Instance, "居民已在家", Handler, at.AddHours(1));
+    }
+
+    private static Result<Done> ReportAfterSummon(WorkOrder order, DateTime at)
+    {
+        if (order.Status == WorkOrderStatus.Accepted)
+        {
+            order.Summon([UnitC], "请城管到场", Dispatcher, at).IsSuccess.ShouldBeTrue();
+        }
+        return order.ReportCoHandling(UnitC, "已到场清理占道", Handler, at);
     }
 
     private static Result<Done> ApproveAfterRequest(WorkOrder order, DateTime at)

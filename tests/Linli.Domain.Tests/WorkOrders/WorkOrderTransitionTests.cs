@@ -34,6 +34,12 @@ public class WorkOrderTransitionTests
         [(WorkOrderStatus.Evaluated, WorkOrderTrigger.FollowUp)] = WorkOrderStatus.Closed,
         [(WorkOrderStatus.Evaluated, WorkOrderTrigger.Reopen)] = WorkOrderStatus.Accepted,
         [(WorkOrderStatus.Merged, WorkOrderTrigger.Split)] = WorkOrderStatus.Received,
+        [(WorkOrderStatus.Dispatched, WorkOrderTrigger.Warn)] = WorkOrderStatus.Dispatched,
+        [(WorkOrderStatus.Accepted, WorkOrderTrigger.Warn)] = WorkOrderStatus.Accepted,
+        [(WorkOrderStatus.Accepted, WorkOrderTrigger.AwaitResident)] = WorkOrderStatus.Accepted,
+        [(WorkOrderStatus.Accepted, WorkOrderTrigger.Resume)] = WorkOrderStatus.Accepted,
+        [(WorkOrderStatus.Accepted, WorkOrderTrigger.Summon)] = WorkOrderStatus.Accepted,
+        [(WorkOrderStatus.Accepted, WorkOrderTrigger.ReportCoHandling)] = WorkOrderStatus.Accepted,
     };
 
     public static TheoryData<WorkOrderStatus, WorkOrderTrigger> AllPairs()

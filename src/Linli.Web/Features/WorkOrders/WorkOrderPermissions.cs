@@ -29,13 +29,19 @@ public static class WorkOrderPermissions
             WorkOrderTrigger.FollowUp => caller.IsCoordinator || isLeaderAbove,
             WorkOrderTrigger.Merge or WorkOrderTrigger.Split => caller.IsCoordinator,
             WorkOrderTrigger.Cancel => isReporter || caller.IsAdmin,
-            WorkOrderTrigger.Receive or WorkOrderTrigger.AutoClose => false,
+            WorkOrderTrigger.Receive or WorkOrderTrigger.AutoClose or WorkOrderTrigger.Warn => false,
+            WorkOrderTrigger.AwaitResident or WorkOrderTrigger.Resume => isHandler || caller.IsAdmin,
+            // 街道吹哨: coordinators, a leader above, or the leader of the unit handling the order.
+            WorkOrderTrigger.Summon => caller.IsCoordinator || isLeaderAbove || (order.UnitId is { } lead && caller.LeaderUnitIds.Contains(lead)),
+            // 部门报到: members of a summoned unit.
+            WorkOrderTrigger.ReportCoHandling => order.CoHandlers.Any(c => caller.IsMemberOf(c.UnitId)) || caller.IsAdmin,
         };
         if (allowed)
         {
             return null;
         }
         return trigger is WorkOrderTrigger.Accept or WorkOrderTrigger.Complete or WorkOrderTrigger.RequestExtension or WorkOrderTrigger.Return
+            or WorkOrderTrigger.AwaitResident or WorkOrderTrigger.Resume or WorkOrderTrigger.ReportCoHandling
             ? WorkOrderErrors.NotYourUnit
             : trigger == WorkOrderTrigger.Cancel ? WorkOrderErrors.OnlyReporterMayAct : ActionNotAllowed;
     }

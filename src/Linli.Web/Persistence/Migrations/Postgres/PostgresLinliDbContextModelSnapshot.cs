@@ -94,6 +94,523 @@ namespace Linli.Web.Persistence.Migrations.Postgres
                     b.ToTable("Residents", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Domain.Sla.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsWorkday")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CalendarDays", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 1),
+                            IsWorkday = false,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 2),
+                            IsWorkday = false,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 3),
+                            IsWorkday = false,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 4),
+                            IsWorkday = true,
+                            Name = "元旦调休上班"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 15),
+                            IsWorkday = false,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 16),
+                            IsWorkday = false,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 17),
+                            IsWorkday = false,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 18),
+                            IsWorkday = false,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 19),
+                            IsWorkday = false,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 20),
+                            IsWorkday = false,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 21),
+                            IsWorkday = false,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 22),
+                            IsWorkday = false,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 23),
+                            IsWorkday = false,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 14),
+                            IsWorkday = true,
+                            Name = "春节调休上班"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 28),
+                            IsWorkday = true,
+                            Name = "春节调休上班"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 4),
+                            IsWorkday = false,
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 5),
+                            IsWorkday = false,
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 6),
+                            IsWorkday = false,
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 1),
+                            IsWorkday = false,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 2),
+                            IsWorkday = false,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 3),
+                            IsWorkday = false,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 4),
+                            IsWorkday = false,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 5),
+                            IsWorkday = false,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 9),
+                            IsWorkday = true,
+                            Name = "劳动节调休上班"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 6, 19),
+                            IsWorkday = false,
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 6, 20),
+                            IsWorkday = false,
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 6, 21),
+                            IsWorkday = false,
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 25),
+                            IsWorkday = false,
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 26),
+                            IsWorkday = false,
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 27),
+                            IsWorkday = false,
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 1),
+                            IsWorkday = false,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 2),
+                            IsWorkday = false,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 3),
+                            IsWorkday = false,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 4),
+                            IsWorkday = false,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 5),
+                            IsWorkday = false,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 6),
+                            IsWorkday = false,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 7),
+                            IsWorkday = false,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 20),
+                            IsWorkday = true,
+                            Name = "国庆节调休上班"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 10),
+                            IsWorkday = true,
+                            Name = "国庆节调休上班"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 1, 1),
+                            IsWorkday = false,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 1, 2),
+                            IsWorkday = false,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 1, 3),
+                            IsWorkday = false,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 5),
+                            IsWorkday = false,
+                            Name = "春节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 6),
+                            IsWorkday = false,
+                            Name = "春节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 7),
+                            IsWorkday = false,
+                            Name = "春节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 8),
+                            IsWorkday = false,
+                            Name = "春节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 9),
+                            IsWorkday = false,
+                            Name = "春节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 10),
+                            IsWorkday = false,
+                            Name = "春节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 11),
+                            IsWorkday = false,
+                            Name = "春节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 20),
+                            IsWorkday = true,
+                            Name = "春节调休上班(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 4, 3),
+                            IsWorkday = false,
+                            Name = "清明节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 4, 4),
+                            IsWorkday = false,
+                            Name = "清明节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 4, 5),
+                            IsWorkday = false,
+                            Name = "清明节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 1),
+                            IsWorkday = false,
+                            Name = "劳动节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 2),
+                            IsWorkday = false,
+                            Name = "劳动节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 3),
+                            IsWorkday = false,
+                            Name = "劳动节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 4),
+                            IsWorkday = false,
+                            Name = "劳动节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 5),
+                            IsWorkday = false,
+                            Name = "劳动节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 8),
+                            IsWorkday = true,
+                            Name = "劳动节调休上班(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 6, 9),
+                            IsWorkday = false,
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 9, 15),
+                            IsWorkday = false,
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 1),
+                            IsWorkday = false,
+                            Name = "国庆节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 2),
+                            IsWorkday = false,
+                            Name = "国庆节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 3),
+                            IsWorkday = false,
+                            Name = "国庆节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 4),
+                            IsWorkday = false,
+                            Name = "国庆节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 5),
+                            IsWorkday = false,
+                            Name = "国庆节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 6),
+                            IsWorkday = false,
+                            Name = "国庆节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 7),
+                            IsWorkday = false,
+                            Name = "国庆节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 9, 26),
+                            IsWorkday = true,
+                            Name = "国庆节调休上班(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 9),
+                            IsWorkday = true,
+                            Name = "国庆节调休上班(暂定)"
+                        });
+                });
+
+            modelBuilder.Entity("Linli.Domain.Sla.TimeLimitPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("CompletionMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResponseMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Urgency")
+                        .IsUnique()
+                        .HasFilter("\"CategoryId\" IS NULL");
+
+                    b.HasIndex("CategoryId", "Urgency")
+                        .IsUnique()
+                        .HasFilter("\"CategoryId\" IS NOT NULL");
+
+                    b.ToTable("TimeLimitPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Domain.Sla.WorkingHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Periods")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Weekend")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WorkingHours", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Periods = "08:30-12:00,13:30-17:30",
+                            Version = 0,
+                            Weekend = "Saturday,Sunday"
+                        });
+                });
+
             modelBuilder.Entity("Linli.Domain.Units.Building", b =>
                 {
                     b.Property<Guid>("Id")
@@ -264,6 +781,9 @@ namespace Linli.Web.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("CompletionWarningAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -304,8 +824,14 @@ namespace Linli.Web.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("OverdueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
@@ -332,6 +858,12 @@ namespace Linli.Web.Persistence.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<DateTime?>("RespondBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("ResponseOnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ResponseWarningAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Result")
@@ -365,6 +897,10 @@ namespace Linli.Web.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DispatchedAt");
+
+                    b.HasIndex("EvaluatedAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -380,7 +916,15 @@ namespace Linli.Web.Persistence.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"ExternalReference\" IS NOT NULL");
 
+                    b.HasIndex("Status", "CompleteBy");
+
+                    b.HasIndex("Status", "CompletionWarningAt");
+
                     b.HasIndex("Status", "ReceivedAt");
+
+                    b.HasIndex("Status", "RespondBy");
+
+                    b.HasIndex("Status", "ResponseWarningAt");
 
                     b.HasIndex("UnitId", "Status");
 
@@ -880,6 +1424,109 @@ namespace Linli.Web.Persistence.Migrations.Postgres
                     b.ToTable("IdempotencyRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Persistence.NumberSequence", b =>
                 {
                     b.Property<string>("Key")
@@ -995,6 +1642,45 @@ namespace Linli.Web.Persistence.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Domain.WorkOrders.WorkOrder", b =>
+                {
+                    b.OwnsMany("Linli.Domain.WorkOrders.WorkOrderCoHandler", "CoHandlers", b1 =>
+                        {
+                            b1.Property<Guid>("WorkOrderId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("ReportNote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<DateTime?>("ReportedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("SummonNote")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<DateTime>("SummonedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("WorkOrderId", "UnitId");
+
+                            b1.HasIndex("UnitId");
+
+                            b1.ToTable("WorkOrderCoHandlers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkOrderId");
+                        });
+
+                    b.Navigation("CoHandlers");
                 });
 
             modelBuilder.Entity("Linli.Domain.WorkOrders.WorkOrderHistoryEntry", b =>

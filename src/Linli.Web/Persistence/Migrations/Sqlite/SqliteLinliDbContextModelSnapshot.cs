@@ -89,6 +89,523 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                     b.ToTable("Residents", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Domain.Sla.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsWorkday")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CalendarDays", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 1),
+                            IsWorkday = false,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 2),
+                            IsWorkday = false,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 3),
+                            IsWorkday = false,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 4),
+                            IsWorkday = true,
+                            Name = "元旦调休上班"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 15),
+                            IsWorkday = false,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 16),
+                            IsWorkday = false,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 17),
+                            IsWorkday = false,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 18),
+                            IsWorkday = false,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 19),
+                            IsWorkday = false,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 20),
+                            IsWorkday = false,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 21),
+                            IsWorkday = false,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 22),
+                            IsWorkday = false,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 23),
+                            IsWorkday = false,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 14),
+                            IsWorkday = true,
+                            Name = "春节调休上班"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 28),
+                            IsWorkday = true,
+                            Name = "春节调休上班"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 4),
+                            IsWorkday = false,
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 5),
+                            IsWorkday = false,
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 6),
+                            IsWorkday = false,
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 1),
+                            IsWorkday = false,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 2),
+                            IsWorkday = false,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 3),
+                            IsWorkday = false,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 4),
+                            IsWorkday = false,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 5),
+                            IsWorkday = false,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 9),
+                            IsWorkday = true,
+                            Name = "劳动节调休上班"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 6, 19),
+                            IsWorkday = false,
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 6, 20),
+                            IsWorkday = false,
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 6, 21),
+                            IsWorkday = false,
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 25),
+                            IsWorkday = false,
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 26),
+                            IsWorkday = false,
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 27),
+                            IsWorkday = false,
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 1),
+                            IsWorkday = false,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 2),
+                            IsWorkday = false,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 3),
+                            IsWorkday = false,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 4),
+                            IsWorkday = false,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 5),
+                            IsWorkday = false,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 6),
+                            IsWorkday = false,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 7),
+                            IsWorkday = false,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 20),
+                            IsWorkday = true,
+                            Name = "国庆节调休上班"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 10),
+                            IsWorkday = true,
+                            Name = "国庆节调休上班"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 1, 1),
+                            IsWorkday = false,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 1, 2),
+                            IsWorkday = false,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 1, 3),
+                            IsWorkday = false,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 5),
+                            IsWorkday = false,
+                            Name = "春节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 6),
+                            IsWorkday = false,
+                            Name = "春节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 7),
+                            IsWorkday = false,
+                            Name = "春节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 8),
+                            IsWorkday = false,
+                            Name = "春节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 9),
+                            IsWorkday = false,
+                            Name = "春节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 10),
+                            IsWorkday = false,
+                            Name = "春节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 11),
+                            IsWorkday = false,
+                            Name = "春节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 20),
+                            IsWorkday = true,
+                            Name = "春节调休上班(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 4, 3),
+                            IsWorkday = false,
+                            Name = "清明节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 4, 4),
+                            IsWorkday = false,
+                            Name = "清明节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 4, 5),
+                            IsWorkday = false,
+                            Name = "清明节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 1),
+                            IsWorkday = false,
+                            Name = "劳动节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 2),
+                            IsWorkday = false,
+                            Name = "劳动节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 3),
+                            IsWorkday = false,
+                            Name = "劳动节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 4),
+                            IsWorkday = false,
+                            Name = "劳动节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 5),
+                            IsWorkday = false,
+                            Name = "劳动节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 8),
+                            IsWorkday = true,
+                            Name = "劳动节调休上班(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 6, 9),
+                            IsWorkday = false,
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 9, 15),
+                            IsWorkday = false,
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 1),
+                            IsWorkday = false,
+                            Name = "国庆节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 2),
+                            IsWorkday = false,
+                            Name = "国庆节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 3),
+                            IsWorkday = false,
+                            Name = "国庆节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 4),
+                            IsWorkday = false,
+                            Name = "国庆节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 5),
+                            IsWorkday = false,
+                            Name = "国庆节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 6),
+                            IsWorkday = false,
+                            Name = "国庆节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 7),
+                            IsWorkday = false,
+                            Name = "国庆节(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 9, 26),
+                            IsWorkday = true,
+                            Name = "国庆节调休上班(暂定)"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 9),
+                            IsWorkday = true,
+                            Name = "国庆节调休上班(暂定)"
+                        });
+                });
+
+            modelBuilder.Entity("Linli.Domain.Sla.TimeLimitPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompletionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Urgency")
+                        .IsUnique()
+                        .HasFilter("\"CategoryId\" IS NULL");
+
+                    b.HasIndex("CategoryId", "Urgency")
+                        .IsUnique()
+                        .HasFilter("\"CategoryId\" IS NOT NULL");
+
+                    b.ToTable("TimeLimitPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Domain.Sla.WorkingHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Periods")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Weekend")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WorkingHours", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Periods = "08:30-12:00,13:30-17:30",
+                            Version = 0,
+                            Weekend = "Saturday,Sunday"
+                        });
+                });
+
             modelBuilder.Entity("Linli.Domain.Units.Building", b =>
                 {
                     b.Property<Guid>("Id")
@@ -259,6 +776,9 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CompletionWarningAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -299,7 +819,13 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OverdueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PausedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAt")
@@ -327,6 +853,12 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("RespondBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ResponseOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResponseWarningAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Result")
@@ -360,6 +892,10 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DispatchedAt");
+
+                    b.HasIndex("EvaluatedAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -375,7 +911,15 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"ExternalReference\" IS NOT NULL");
 
+                    b.HasIndex("Status", "CompleteBy");
+
+                    b.HasIndex("Status", "CompletionWarningAt");
+
                     b.HasIndex("Status", "ReceivedAt");
+
+                    b.HasIndex("Status", "RespondBy");
+
+                    b.HasIndex("Status", "ResponseWarningAt");
 
                     b.HasIndex("UnitId", "Status");
 
@@ -875,6 +1419,109 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                     b.ToTable("IdempotencyRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Persistence.NumberSequence", b =>
                 {
                     b.Property<string>("Key")
@@ -986,6 +1633,45 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Domain.WorkOrders.WorkOrder", b =>
+                {
+                    b.OwnsMany("Linli.Domain.WorkOrders.WorkOrderCoHandler", "CoHandlers", b1 =>
+                        {
+                            b1.Property<Guid>("WorkOrderId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("UnitId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ReportNote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("ReportedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SummonNote")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("SummonedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("WorkOrderId", "UnitId");
+
+                            b1.HasIndex("UnitId");
+
+                            b1.ToTable("WorkOrderCoHandlers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkOrderId");
+                        });
+
+                    b.Navigation("CoHandlers");
                 });
 
             modelBuilder.Entity("Linli.Domain.WorkOrders.WorkOrderHistoryEntry", b =>
