@@ -5,6 +5,7 @@ using Linli.Web.Features.Units;
 using Linli.Web.Features.WorkOrders;
 using Linli.Web.Infrastructure;
 using Linli.Web.Persistence;
+using Linli.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ builder.AddLinliErrors();
 builder.AddLinliJson();
 builder.AddLinliLocalization();
 builder.AddLinliFeatures();
+builder.AddLinliPages();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -22,6 +24,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseLinliErrors();
 app.UseRequestLocalization();
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -34,6 +37,7 @@ api.MapWorkOrders();
 api.MapIntake();
 api.MapCategories();
 api.MapUnits();
+app.MapLinliPages();
 
 await app.RunAsync();
 
