@@ -1,5 +1,6 @@
 using Linli.Web.Features.Accounts;
 using Linli.Web.Features.Categories;
+using Linli.Web.Features.Classification;
 using Linli.Web.Features.Intake;
 using Linli.Web.Features.Units;
 using Linli.Web.Features.WorkOrders;
@@ -37,6 +38,7 @@ api.MapWorkOrders();
 api.MapIntake();
 api.MapCategories();
 api.MapUnits();
+api.MapClassification();
 app.MapLinliPages();
 
 await app.RunAsync();

@@ -42,6 +42,9 @@ public class LinliApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>How many historical demo orders to seed; most tests want none.</summary>
     protected virtual int DemoOrders => 0;
 
+    /// <summary>Duplicate merging (Merge, Suggest, Off); off unless a test is about it, so look-alike test orders stay apart.</summary>
+    protected virtual string DuplicateMode => "Off";
+
     public async Task InitializeAsync()
     {
         if (OnPostgres)
@@ -83,6 +86,7 @@ public class LinliApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Linli:DemoOrders", DemoOrders.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Linli:BackgroundJobs", "false");
         builder.UseSetting("Database:MigrateOnStart", "true");
+        builder.UseSetting("Linli:Duplicates:Mode", DuplicateMode);
         if (OnPostgres)
         {
             builder.UseSetting("Database:Provider", "Postgres");
@@ -152,6 +156,12 @@ public class LinliApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static Guid CategoryId(string code) => DemoIds.For("category:" + code);
 
     public static Guid BuildingId(string gridCode, int index) => DemoIds.For($"building:{gridCode}:{index}");
+}
+
+/// <summary>The same host with duplicate merging on, as in production.</summary>
+public sealed class LinliAppWithDuplicates : LinliApp
+{
+    protected override string DuplicateMode => "Merge";
 }
 
 /// <summary>The same host with the demo's historical orders, for tests of lists and scopes over realistic data.</summary>

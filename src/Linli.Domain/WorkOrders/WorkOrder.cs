@@ -179,12 +179,13 @@ public sealed class WorkOrder
     /// 分类: set or correct the category and urgency. The classifier does it on intake (with its confidence in the note);
     /// a dispatcher's correction is recorded the same way and later becomes a training label.
     /// </summary>
-    public Result<Done> Categorize(Guid categoryId, Urgency urgency, string? note, Actor actor, DateTime at) =>
+    public Result<Done> Categorize(Guid? categoryId, Urgency urgency, string? note, Actor actor, DateTime at) =>
         note?.Length > MaxNoteLength
             ? WorkOrderErrors.TextTooLong
             : Move(WorkOrderTrigger.Categorize, actor, at, note, null, () =>
             {
-                CategoryId = categoryId;
+                // Null keeps the category: danger words may raise the urgency of an order nobody could classify yet.
+                CategoryId = categoryId ?? CategoryId;
                 Urgency = urgency;
             });
 

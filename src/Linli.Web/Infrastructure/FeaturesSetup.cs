@@ -1,4 +1,5 @@
 using System.Globalization;
+using Linli.Web.Features.Classification;
 using Linli.Web.Features.Intake;
 using Linli.Web.Features.Sla;
 using Linli.Web.Features.Units;
@@ -45,6 +46,9 @@ public static class FeaturesSetup
         services.AddScoped<MergeWorkOrderHandler>();
         services.AddScoped<CancelWorkOrderHandler>();
         services.AddScoped<AutoCloseWorkOrdersHandler>();
+
+        // Classification and duplicates
+        services.AddLinliClassification(builder.Configuration);
         if (builder.Configuration.GetValue("Linli:BackgroundJobs", true))
         {
             services.AddHostedService<AutoCloseSweeper>();

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Linli.Domain.Common;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Classification;
+using Linli.Web.Features.Duplicates;
 using Linli.Web.Features.Units;
 using Linli.Web.Features.WorkOrders;
 using Linli.Web.Infrastructure;
@@ -47,7 +49,9 @@ public sealed class SubmitWorkOrderHandler(
     PersonalData personalData,
     AttachmentLinker attachments,
     GetWorkOrderHandler details,
-    SiteTime siteTime)
+    SiteTime siteTime,
+    ClassifyOnIntake classify,
+    DetectDuplicatesHandler duplicates)
 {
     public const int MaxIdempotencyKeyLength = 100;
 
@@ -117,6 +121,12 @@ public sealed class SubmitWorkOrderHandler(
                 {
                     return linked.Error!;
                 }
+
+                // 智能分类 (M-4): a confident suggestion sets the category; otherwise the order waits in triage with it.
+                await classify.ApplyAsync(order, now, ct);
+
+                // 重复诉求 (M-1): the same incident reported again is merged under the first report.
+                await duplicates.ApplyAsync(order, now, ct);
                 if (idempotencyKey is not null)
                 {
                     db.IdempotencyRecords.Add(IdempotencyRecord.Create(caller.IdentityScope, idempotencyKey, hash, order.Id, now));

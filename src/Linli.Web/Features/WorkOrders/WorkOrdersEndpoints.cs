@@ -90,6 +90,9 @@ public static class WorkOrdersEndpoints
             THandler handler, CallerFactory callers, HttpContext context, CancellationToken ct) => Handle(id, request, handler, callers, context, ct));
     }
 
+    /// <summary>The version named by an <c>If-Match</c> header, for endpoints of other features that change orders.</summary>
+    public static int? ReadVersion(HttpContext context) => TryReadVersion(context, out var version) ? version : null;
+
     private static bool TryReadVersion(HttpContext context, out int? version)
     {
         version = null;

@@ -1,0 +1,59 @@
+using Linli.Domain.Common;
+using Linli.Domain.WorkOrders;
+using Linli.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Web.Features.Classification;
+
+/// <summary>
+/// The intake step that classifies a new order: above the confidence threshold (<c>Linli:Classification:Threshold</c>,
+/// default 0.6) the suggested category is set by the system; below it the order waits in the triage queue with the
+/// suggestions. Danger words raise the urgency either way. The suggestion is stored for the triage queue and for
+/// measuring the classifier on the site's own data.
+/// </summary>
+public sealed class ClassifyOnIntake(SuggestCategoryHandler suggest, LinliDbContext db, IConfiguration configuration)
+{
+    public static readonly Actor SmartClassifier = new(null, "智能分类", "System");
+
+    public double Threshold => configuration.GetValue("Linli:Classification:Threshold", 0.6);
+
+    public async Task<WorkOrderSuggestion> ApplyAsync(WorkOrder order, DateTime now, CancellationToken ct)
+    {
+        var suggestion = await suggest.HandleAsync(order.Title, order.Description, ct);
+        var category = order.CategoryId;
+        var urgency = order.Urgency;
+        var notes = new List<string>();
+        var applied = false;
+        if (category is null && suggestion.Top is { } top && top.Confidence >= Threshold
+            && await db.Categories.AnyAsync(c => c.Id == top.CategoryId && c.IsActive, ct))
+        {
+            category = top.CategoryId;
+            applied = true;
+            notes.Add($"智能分类（{(suggestion.ModelVersion ?? "关键词规则")}，置信度 {top.Confidence:0.00}）");
+        }
+        if (suggestion.Urgency is { } raised && raised > urgency)
+        {
+            urgency = raised;
+            notes.Add($"紧急程度调为 {raised}（{suggestion.UrgencyReason}）");
+        }
+        if (notes.Count > 0)
+        {
+            order.Categorize(category, urgency, string.Join("；", notes), SmartClassifier, now);
+        }
+        var row = new WorkOrderSuggestion
+        {
+            WorkOrderId = order.Id,
+            Source = suggestion.Source,
+            ModelVersion = suggestion.ModelVersion,
+            CategoryId = suggestion.Top?.CategoryId,
+            Confidence = suggestion.Top?.Confidence ?? 0,
+            CandidatesJson = suggestion.CandidatesJson,
+            Urgency = suggestion.Urgency ?? order.Urgency,
+            UrgencyReason = suggestion.UrgencyReason,
+            Applied = applied,
+            At = now,
+        };
+        db.WorkOrderSuggestions.Add(row);
+        return row;
+    }
+}

@@ -1,0 +1,146 @@
+using Linli.Domain.Common;
+using Linli.Domain.WorkOrders;
+using Linli.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Web.Features.Duplicates;
+
+/// <summary>Settings under <c>Linli:Duplicates</c>.</summary>
+public sealed class DuplicateOptions
+{
+    /// <summary><c>Merge</c> (default), <c>Suggest</c> (record only, for the dispatcher) or <c>Off</c>.</summary>
+    public string Mode { get; set; } = "Merge";
+
+    /// <summary>Open orders within this distance count as the same place (FixMyStreet uses 250 m).</summary>
+    public double RadiusMeters { get; set; } = 250;
+
+    public double WindowHours { get; set; } = 72;
+
+    /// <summary>The combined score above which an order is taken for a duplicate.</summary>
+    public double Threshold { get; set; } = 0.55;
+}
+
+/// <summary>The best earlier open order the new one repeats, with the evidence.</summary>
+public sealed record DuplicateCandidate(WorkOrder Parent, double Score, double TextSimilarity, double? DistanceMeters, bool SameBuilding, bool SameCategory,
+    double MinutesApart, string Explanation);
+
+/// <summary>
+/// One incident, many reporters (an elevator stopped for 300 households): compares a new order with the open orders of
+/// the same building or within <see cref="DuplicateOptions.RadiusMeters"/> over the last <see cref="DuplicateOptions.WindowHours"/>,
+/// by text similarity, place and category, and merges it under the earliest match (or only records the suggestion).
+/// The evidence is kept in DuplicateMatches and written into the merge's history comment.
+/// </summary>
+public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration configuration)
+{
+    public static readonly Actor Detector = new(null, "重复诉求识别", "System");
+
+    private static readonly WorkOrderStatus[] Open = [WorkOrderStatus.Received, WorkOrderStatus.Dispatched, WorkOrderStatus.Accepted];
+
+    public DuplicateOptions Options { get; } = configuration.GetSection("Linli:Duplicates").Get<DuplicateOptions>() ?? new DuplicateOptions();
+
+    /// <summary>Looks for the order this one repeats; merges it when configured to. Returns the match, if any.</summary>
+    public async Task<DuplicateCandidate?> ApplyAsync(WorkOrder order, DateTime now, CancellationToken ct)
+    {
+        if (Options.Mode.Equals("Off", StringComparison.OrdinalIgnoreCase) || order.Status != WorkOrderStatus.Received)
+        {
+            return null;
+        }
+        var match = await FindAsync(order, now, ct);
+        if (match is null)
+        {
+            return null;
+        }
+        var merge = Options.Mode.Equals("Merge", StringComparison.OrdinalIgnoreCase)
+            && order.Merge(match.Parent, match.Explanation, Detector, now).IsSuccess;
+        db.DuplicateMatches.Add(new DuplicateMatch
+        {
+            Id = Guid.CreateVersion7(),
+            WorkOrderId = order.Id,
+            CandidateId = match.Parent.Id,
+            Score = Math.Round(match.Score, 4),
+            TextSimilarity = Math.Round(match.TextSimilarity, 4),
+            DistanceMeters = match.DistanceMeters is { } d ? Math.Round(d, 1) : null,
+            SameBuilding = match.SameBuilding,
+            SameCategory = match.SameCategory,
+            MinutesApart = Math.Round(match.MinutesApart, 1),
+            Action = merge ? "Merged" : "Suggested",
+            Explanation = match.Explanation,
+            At = now,
+        });
+        return match;
+    }
+
+    public async Task<DuplicateCandidate?> FindAsync(WorkOrder order, DateTime now, CancellationToken ct)
+    {
+        var since = now.AddHours(-Options.WindowHours);
+        var candidates = db.WorkOrders.Where(o => o.Id != order.Id && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since);
+        if (order.BuildingId is { } buildingId && order.Latitude is { } lat0 && order.Longitude is { } lon0)
+        {
+            var (dLat, dLon) = Box(lat0, Options.RadiusMeters);
+            candidates = candidates.Where(o => o.BuildingId == buildingId
+                || (o.Latitude != null && o.Latitude >= lat0 - dLat && o.Latitude <= lat0 + dLat && o.Longitude >= lon0 - dLon && o.Longitude <= lon0 + dLon));
+        }
+        else if (order.BuildingId is { } onlyBuilding)
+        {
+            candidates = candidates.Where(o => o.BuildingId == onlyBuilding);
+        }
+        else if (order.Latitude is { } lat && order.Longitude is { } lon)
+        {
+            var (dLat, dLon) = Box(lat, Options.RadiusMeters);
+            candidates = candidates.Where(o => o.Latitude != null && o.Latitude >= lat - dLat && o.Latitude <= lat + dLat && o.Longitude >= lon - dLon && o.Longitude <= lon + dLon);
+        }
+        else
+        {
+            return null; // without a place, text alone is too weak to merge people's requests
+        }
+
+        var list = await candidates.AsNoTracking().OrderBy(o => o.ReceivedAt).Take(200).ToListAsync(ct);
+        var text = TextSimilarity.Profile(order.Title, order.Description);
+        DuplicateCandidate? best = null;
+        foreach (var candidate in list)
+        {
+            var sameBuilding = order.BuildingId is not null && candidate.BuildingId == order.BuildingId;
+            double? distance = order.Latitude is { } a && order.Longitude is { } b && candidate.Latitude is { } c && candidate.Longitude is { } d
+                ? Haversine(a, b, c, d)
+                : null;
+            if (!sameBuilding && (distance is null || distance > Options.RadiusMeters))
+            {
+                continue;
+            }
+            var sameCategory = order.CategoryId is not null && candidate.CategoryId == order.CategoryId;
+            var differentCategory = order.CategoryId is not null && candidate.CategoryId is not null && !sameCategory;
+            var similarity = TextSimilarity.Cosine(text, TextSimilarity.Profile(candidate.Title, candidate.Description));
+            var place = sameBuilding ? 1.0 : 1.0 - 0.5 * (distance!.Value / Options.RadiusMeters);
+            // Text carries the decision; place and category confirm it. Different categories almost never are one incident.
+            var score = (0.6 * similarity) + (0.25 * place) + (sameCategory ? 0.15 : 0) - (differentCategory ? 0.3 : 0);
+            if (score < Options.Threshold || (best is not null && score <= best.Score))
+            {
+                continue;
+            }
+            var minutes = (now - candidate.ReceivedAt).TotalMinutes;
+            var where = sameBuilding ? "同一楼栋" : $"相距约 {distance:0} 米";
+            best = new DuplicateCandidate(candidate, score, similarity, distance, sameBuilding, sameCategory, minutes,
+                $"与工单 {candidate.Number} 为同一事件：{where}，{(sameCategory ? "同一类别，" : "")}文本相似度 {similarity:0.00}，间隔 {FormatMinutes(minutes)}（综合得分 {score:0.00}）");
+        }
+        return best;
+    }
+
+    private static string FormatMinutes(double minutes) =>
+        minutes < 60 ? $"{minutes:0} 分钟" : minutes < 48 * 60 ? $"{minutes / 60:0.#} 小时" : $"{minutes / 1440:0.#} 天";
+
+    private static (double Lat, double Lon) Box(double latitude, double meters)
+    {
+        var dLat = meters / 111_320.0;
+        var dLon = meters / (111_320.0 * Math.Max(0.01, Math.Cos(latitude * Math.PI / 180)));
+        return (dLat, dLon);
+    }
+
+    public static double Haversine(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double R = 6_371_000;
+        var dLat = (lat2 - lat1) * Math.PI / 180;
+        var dLon = (lon2 - lon1) * Math.PI / 180;
+        var h = Math.Pow(Math.Sin(dLat / 2), 2) + (Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Pow(Math.Sin(dLon / 2), 2));
+        return 2 * R * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+
+namespace Linli.Web.Tests.Features.Duplicates;
+
+/// <summary>One incident, many reporters: a repeat from the same place is merged under the first report, with the reasons.</summary>
+public class DuplicateTests(LinliAppWithDuplicates app) : IClassFixture<LinliAppWithDuplicates>
+{
+    private static object Hotline(string description, Guid buildingId, string name = "刘女士") => new
+    {
+        channel = "Hotline12345",
+        description,
+        categoryId = LinliApp.CategoryId("0103"),
+        reporter = new { name, phone = "13900001111" },
+        buildingId,
+    };
+
+    [Fact]
+    public async Task A_second_report_of_the_same_incident_from_the_same_building_is_merged_under_the_first()
+    {
+        var dispatcher = await app.As("dispatcher");
+        var building = LinliApp.BuildingId("G0102", 1);
+        var first = await dispatcher.SubmitOkAsync(Hotline("5号楼电梯停了，老人下不了楼，请尽快修", building));
+        app.AdvanceTime(TimeSpan.FromMinutes(40));
+
+        var second = await dispatcher.SubmitOkAsync(Hotline("5号楼的电梯又停了，家里老人下不了楼", building, "王先生"));
+
+        second.Str("status").ShouldBe("Merged");
+        second.Str("parentId").ShouldBe(first.Str("id"));
+        var merge = second.GetProperty("history").EnumerateArray().Last();
+        merge.Str("trigger").ShouldBe("Merge");
+        merge.Str("actor").ShouldBe("重复诉求识别");
+        merge.Str("comment").ShouldContain(first.Str("number"));
+        merge.Str("comment").ShouldContain("同一楼栋");
+        var parent = await dispatcher.GetJsonAsync($"/api/v1/work-orders/{first.Str("id")}");
+        parent.GetProperty("mergedChildIds").EnumerateArray().Select(e => e.GetString()).ShouldContain(second.Str("id"));
+        var evidence = await app.WithDbAsync(db => Task.FromResult(db.DuplicateMatches.Single(m => m.WorkOrderId == second.GetProperty("id").GetGuid())));
+        evidence.Action.ShouldBe("Merged");
+        evidence.SameBuilding.ShouldBeTrue();
+        evidence.MinutesApart.ShouldBe(40, 0.5);
+    }
+
+    [Fact]
+    public async Task The_same_words_in_a_far_away_building_are_a_different_incident()
+    {
+        var dispatcher = await app.As("dispatcher");
+        var first = await dispatcher.SubmitOkAsync(Hotline("2号楼电梯停运，无法上下楼", LinliApp.BuildingId("G0103", 2)));
+        var second = await dispatcher.SubmitOkAsync(Hotline("2号楼电梯停运，无法上下楼", LinliApp.BuildingId("G0303", 2)));
+        second.Str("status").ShouldNotBe("Merged");
+        second.GetProperty("parentId").ValueKind.ShouldBe(JsonValueKind.Null);
+        first.Str("id").ShouldNotBe(second.Str("id"));
+    }
+
+    [Fact]
+    public async Task Another_problem_in_the_same_building_is_not_merged()
+    {
+        var dispatcher = await app.As("dispatcher");
+        var building = LinliApp.BuildingId("G0201", 3);
+        await dispatcher.SubmitOkAsync(Hotline("电梯按钮失灵，按了没有反应", building));
+        var other = await dispatcher.SubmitOkAsync(new
+        {
+            channel = "Hotline12345",
+            description = "楼下垃圾桶满了好几天没人清运，味道很大",
+            categoryId = LinliApp.CategoryId("0201"),
+            reporter = new { name = "赵先生" },
+            buildingId = building,
+        });
+        other.Str("status").ShouldNotBe("Merged");
+    }
+
+    [Fact]
+    public async Task A_wrong_merge_is_split_by_the_dispatcher()
+    {
+        var dispatcher = await app.As("dispatcher");
+        var building = LinliApp.BuildingId("G0202", 1);
+        await dispatcher.SubmitOkAsync(Hotline("1单元电梯坏了，停在三楼不动", building));
+        var second = await dispatcher.SubmitOkAsync(Hotline("1单元电梯坏了，停在五楼不动", building, "钱女士"));
+        second.Str("status").ShouldBe("Merged");
+
+        var split = await dispatcher.ActOkAsync(second, "split", new { reason = "是另一部电梯" });
+
+        split.Str("status").ShouldBe("Received");
+        split.GetProperty("parentId").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Orders_older_than_the_window_are_not_merged_with()
+    {
+        var dispatcher = await app.As("dispatcher");
+        var building = LinliApp.BuildingId("G0301", 3);
+        await dispatcher.SubmitOkAsync(Hotline("3单元电梯停运，老人下不了楼", building));
+        app.AdvanceTime(TimeSpan.FromHours(73));
+        var late = await dispatcher.SubmitOkAsync(Hotline("3单元电梯停运，老人下不了楼", building, "孙先生"));
+        late.Str("status").ShouldNotBe("Merged");
+    }
+}
