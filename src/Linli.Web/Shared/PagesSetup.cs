@@ -32,6 +32,10 @@ public static class PagesSetup
         // Chinese text stays readable in the HTML instead of becoming numeric character references.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddSignalR();
+        builder.Services.AddScoped<Features.WorkOrders.Pages.QueueQuery>();
+        builder.Services.AddScoped<Features.WorkOrders.Pages.DueWorkOrdersQuery>();
+        builder.Services.AddScoped<Features.WorkOrders.Pages.WorkOrderExport>();
+        builder.Services.AddSingleton<Features.WorkOrders.Pages.PdfPrinter>();
         return builder;
     }
 

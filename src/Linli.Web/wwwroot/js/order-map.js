@@ -1,0 +1,24 @@
+// The order's place among the buildings of its grid, drawn with Leaflet from our own data: no online tiles.
+(function () {
+    const el = document.getElementById('order-map');
+    if (!el || !window.L) return;
+    const points = JSON.parse(el.dataset.points || '[]');
+    if (points.length === 0) return;
+    const map = L.map(el, { attributionControl: false, zoomControl: true, scrollWheelZoom: false });
+    const layers = [];
+    for (const p of points) {
+        const marker = L.circleMarker([p.lat, p.lon], {
+            radius: p.order ? 10 : 6,
+            color: p.order ? '#b02a37' : '#0b5cad',
+            fillColor: p.order ? '#dc3545' : '#6ea8fe',
+            fillOpacity: 0.9,
+            weight: 2,
+        }).bindTooltip(p.label);
+        marker.addTo(map);
+        layers.push(marker);
+    }
+    const group = L.featureGroup(layers);
+    map.fitBounds(group.getBounds().pad(0.4), { maxZoom: 17 });
+    if (points.length === 1) map.setView([points[0].lat, points[0].lon], 16);
+    window.linliOrderMap = map;
+})();
