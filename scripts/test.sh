@@ -21,6 +21,9 @@ need_package() { # need_package <command-or-path> <debian-package...>
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 if [ -z "$(pg_bin)" ]; then need_package /nonexistent-postgres postgresql; fi
 PG_BIN="$(pg_bin)"
+# The browser tests (tests/Linli.E2E.Tests, in the SQLite pass) drive Debian's Chromium; without the CJK font Chinese renders as boxes.
+need_package /usr/bin/chromium chromium fonts-wqy-microhei
+need_package /usr/share/fonts/truetype/wqy/wqy-microhei.ttc fonts-wqy-microhei
 
 # A private cluster owned by the postgres user (PostgreSQL refuses to run as root).
 PG_DIR="$(mktemp -d /tmp/linli-pg.XXXXXX)"
