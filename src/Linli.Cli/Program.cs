@@ -5,6 +5,7 @@ using Linli.Cli.Commands;
 return args switch
 {
     ["migrate", .. var rest] => await MigrateCommand.RunAsync(rest),
+    ["classifier", "retrain", .. var rest] => await RetrainCommand.RunAsync(rest),
     ["classifier", .. var rest] => await ClassifierCommand.RunAsync(rest),
     _ => Usage(),
 };
@@ -16,6 +17,7 @@ static int Usage()
           migrate                                   apply database migrations (uses Database__Provider, ConnectionStrings__Linli)
           classifier train --data FILE.csv --out MODEL
           classifier eval --model MODEL --data FILE.csv
+          classifier retrain [category|urgency]     retrain from the site's own orders; activate only if not worse
         """);
     return 2;
 }
