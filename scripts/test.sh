@@ -8,39 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PG_PORT="${LINLI_TEST_PG_PORT:-55432}"
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-
-apt_updated=""
-need_package() { # need_package <command-or-path> <debian-package...>
-  local probe="$1"; shift
-  if [ -e "$probe" ] || command -v "$probe" >/dev/null 2>&1; then return 0; fi
-  if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
-
-pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
-if [ -z "$(pg_bin)" ]; then need_package /nonexistent-postgres postgresql; fi
-PG_BIN="$(pg_bin)"
+source scripts/lib/postgres.sh
+start_throwaway_postgres "$PG_PORT"
 # The browser tests (tests/Linli.E2E.Tests, in the SQLite pass) drive Debian's Chromium; without the CJK font Chinese renders as boxes.
 need_package /usr/bin/chromium chromium fonts-wqy-microhei
 need_package /usr/share/fonts/truetype/wqy/wqy-microhei.ttc fonts-wqy-microhei
-
-# A private cluster owned by the postgres user (PostgreSQL refuses to run as root).
-PG_DIR="$(mktemp -d /tmp/linli-pg.XXXXXX)"
-chmod 755 "$PG_DIR"
-PG_USER=postgres
-id "$PG_USER" >/dev/null 2>&1 || as_root useradd --system --no-create-home "$PG_USER"
-run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u "$PG_USER" -- "$@"; else "$@"; fi; }
-[ "$(id -u)" -eq 0 ] && chown "$PG_USER" "$PG_DIR"
-cleanup() {
-  run_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$PG_DIR"
-}
-trap cleanup EXIT
-run_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U linli --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-run_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
-  -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
-export LINLI_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=linli;Database=postgres;Pooling=true;Maximum Pool Size=50"
+export LINLI_TEST_POSTGRES="$LINLI_PG"
 
 RESULTS="$(mktemp -d /tmp/linli-results.XXXXXX)"
 status=0
