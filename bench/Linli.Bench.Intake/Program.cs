@@ -1,0 +1,418 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Linli.Bench.Intake;
+
+// End-to-end intake benchmark: the real host (a child process on loopback, as in production) takes POST /work-orders
+// from a channel integration; each order is validated, numbered, classified, checked for duplicates, located, routed and
+// dispatched in one transaction. Beside it, in the same run, the raw INSERT+COMMIT rate of an equivalent row on the same
+// database and connection count — the ceiling any intake can reach — and the ratio of the two.
+//
+//   dotnet run -c Release --project bench/Linli.Bench.Intake -- --web <Linli.Web.dll> [--postgres "<conn>"] [--requests 2000]
+// bench/run.sh builds the host, starts a throwaway PostgreSQL and passes both.
+var options = BenchOptions.Parse(args);
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+Console.WriteLine($"Linli intake benchmark — {Environment.ProcessorCount} cores, {options.Requests} orders per concurrency level, paced run at {options.PacedRate}/s for {options.PacedSeconds}s");
+
+var results = new List<string>();
+foreach (var provider in options.Providers)
+{
+    Console.WriteLine();
+    Console.WriteLine($"== {provider} ==");
+    await using var host = await LinliHost.StartAsync(options, provider);
+    var client = await IntakeClient.CreateAsync(host.BaseAddress);
+    await client.WarmUpAsync(100);
+    var raw = new RawInsert(provider, host.ConnectionString);
+    await raw.PrepareAsync();
+
+    Console.WriteLine("concurrency | intake orders/s | p50 ms | p99 ms | dispatched | raw insert+commit rows/s | intake ÷ raw");
+    foreach (var concurrency in new[] { 1, 8, 32 })
+    {
+        var intake = await Load.ClosedLoopAsync(concurrency, options.Requests, client.SubmitAsync);
+        var rawRate = await raw.RunAsync(concurrency, options.Requests);
+        var line = $"{concurrency,11} | {intake.Throughput,15:0.0} | {intake.P50,6:0.0} | {intake.P99,6:0.0} | {intake.SuccessShare,10:P0} | {rawRate,24:0.0} | {intake.Throughput / rawRate,11:P1}";
+        Console.WriteLine(line);
+        results.Add($"{provider} c={concurrency}: {line}");
+    }
+
+    var paced = await Load.OpenLoopAsync(options.PacedRate, TimeSpan.FromSeconds(options.PacedSeconds), client.SubmitAsync);
+    var pacedLine = $"paced {options.PacedRate}/s for {options.PacedSeconds}s: achieved {paced.Throughput:0.0}/s, p50 {paced.P50:0.0} ms, p99 {paced.P99:0.0} ms (goal p99 < 50 ms), errors {paced.Errors}";
+    Console.WriteLine(pacedLine);
+    Console.WriteLine($"outcome of the last run: {client.Outcomes()}");
+    results.Add($"{provider}: {pacedLine}");
+}
+
+Console.WriteLine();
+Console.WriteLine("Summary");
+foreach (var line in results)
+{
+    Console.WriteLine("  " + line);
+}
+
+namespace Linli.Bench.Intake
+{
+    internal sealed record BenchOptions(string WebDll, string? Postgres, int Requests, int PacedRate, int PacedSeconds, string[] Providers)
+    {
+        public static BenchOptions Parse(string[] args)
+        {
+            string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+            var web = Value("--web") ?? throw new ArgumentException("--web <path to Linli.Web.dll> is required");
+            var postgres = Value("--postgres") ?? Environment.GetEnvironmentVariable("LINLI_PG");
+            var providers = string.IsNullOrEmpty(postgres) ? new[] { "sqlite" } : ["sqlite", "postgres"];
+            return new BenchOptions(web, postgres, int.Parse(Value("--requests") ?? "1500", CultureInfo.InvariantCulture),
+                int.Parse(Value("--rate") ?? "200", CultureInfo.InvariantCulture), int.Parse(Value("--seconds") ?? "10", CultureInfo.InvariantCulture), providers);
+        }
+    }
+
+    /// <summary>The real host as a child process with its own data folder and database, in demo mode (so routing rules and a model exist).</summary>
+    internal sealed class LinliHost : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly string _dataDirectory;
+        private readonly Func<Task> _dropDatabase;
+
+        private LinliHost(Process process, string dataDirectory, Uri baseAddress, string connectionString, Func<Task> dropDatabase)
+        {
+            _process = process;
+            _dataDirectory = dataDirectory;
+            BaseAddress = baseAddress;
+            ConnectionString = connectionString;
+            _dropDatabase = dropDatabase;
+        }
+
+        public Uri BaseAddress { get; }
+        public string ConnectionString { get; }
+
+        public static async Task<LinliHost> StartAsync(BenchOptions options, string provider)
+        {
+            var dataDirectory = Path.Combine(Path.GetTempPath(), "linli-bench-" + Guid.NewGuid().ToString("N")[..8]);
+            Directory.CreateDirectory(dataDirectory);
+            var port = FreePort();
+            string connectionString;
+            Func<Task> drop = () => Task.CompletedTask;
+            var start = new ProcessStartInfo("dotnet", [options.WebDll]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+            start.Environment["Linli__DataDirectory"] = dataDirectory;
+            start.Environment["Linli__Demo"] = "true";
+            start.Environment["Linli__DemoOrders"] = "600";
+            start.Environment["Linli__BackgroundJobs"] = "false";
+            start.Environment["Logging__LogLevel__Default"] = "Warning";
+            start.Environment["Database__MigrateOnStart"] = "true";
+            if (provider == "postgres")
+            {
+                var database = "linli_bench_" + Guid.NewGuid().ToString("N")[..8];
+                await Postgres.ExecuteAsync(options.Postgres!, $"CREATE DATABASE {database}");
+                connectionString = new Npgsql.NpgsqlConnectionStringBuilder(options.Postgres) { Database = database, MaxPoolSize = 100 }.ConnectionString;
+                start.Environment["Database__Provider"] = "Postgres";
+                start.Environment["ConnectionStrings__Linli"] = connectionString;
+                drop = async () =>
+                {
+                    Npgsql.NpgsqlConnection.ClearAllPools();
+                    await Postgres.ExecuteAsync(options.Postgres!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                };
+            }
+            else
+            {
+                connectionString = $"Data Source={Path.Combine(dataDirectory, "linli.db")};Default Timeout=30";
+            }
+            var process = Process.Start(start)!;
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("host: " + e.Data); } };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var baseAddress = new Uri($"http://127.0.0.1:{port}");
+            using var probe = new HttpClient { BaseAddress = baseAddress };
+            var watch = Stopwatch.StartNew();
+            while (true)
+            {
+                try
+                {
+                    if ((await probe.GetAsync("/health")).IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // not listening yet
+                }
+                if (process.HasExited || watch.Elapsed > TimeSpan.FromMinutes(3))
+                {
+                    throw new InvalidOperationException("The host did not come up.");
+                }
+                await Task.Delay(250);
+            }
+            Console.WriteLine($"host up on {baseAddress} in {watch.Elapsed.TotalSeconds:0.0}s (demo seeded, model trained)");
+            return new LinliHost(process, dataDirectory, baseAddress, connectionString, drop);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+            _process.Dispose();
+            await _dropDatabase();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // temp folder; the OS cleans it
+            }
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+
+    internal static class Postgres
+    {
+        public static async Task ExecuteAsync(string connectionString, string sql)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>A 12345 bridge: one channel API key, realistic requests at varied buildings, counting outcomes.</summary>
+    internal sealed class IntakeClient
+    {
+        private static readonly string[] Texts =
+        [
+            "{0}号楼{1}单元电梯停运，老人上下楼很困难，请尽快维修",
+            "{0}号楼楼顶漏水，{1}单元顶层住户天花板滴水",
+            "{0}号楼下垃圾桶满了没人清运，味道很大",
+            "晚上十点以后{0}号楼旁边工地还在施工，噪音扰民",
+            "{0}号楼门口消防通道被车辆堵塞，存在安全隐患",
+            "{0}号楼{1}单元楼道灯坏了，晚上看不见路",
+            "小区{0}号楼旁有人私搭乱建，占用公共绿地",
+            "{0}号楼{1}单元停水一整天了，没有任何通知",
+        ];
+
+        private readonly HttpClient _http;
+        private readonly List<Guid> _buildings;
+        private readonly Dictionary<string, int> _outcomes = [];
+        private int _sequence;
+
+        private IntakeClient(HttpClient http, List<Guid> buildings)
+        {
+            _http = http;
+            _buildings = buildings;
+        }
+
+        public static async Task<IntakeClient> CreateAsync(Uri baseAddress)
+        {
+            var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+            var admin = new HttpClient(handler, disposeHandler: false) { BaseAddress = baseAddress };
+            var login = await admin.PostAsJsonAsync("/api/v1/auth/login", new { userName = "admin", password = "Linli-demo-2026" });
+            var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+            admin.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            var key = await (await admin.PostAsJsonAsync("/api/v1/admin/channel-keys", new { name = "bench 12345", channel = "Hotline12345" }))
+                .Content.ReadFromJsonAsync<JsonElement>();
+            var buildings = new List<Guid>();
+            using (var listed = await admin.GetAsync("/api/v1/buildings"))
+            {
+                var body = listed.IsSuccessStatusCode ? await listed.Content.ReadFromJsonAsync<JsonElement>() : default;
+                var items = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("items", out var paged) ? paged : body;
+                if (items.ValueKind == JsonValueKind.Array)
+                {
+                    buildings.AddRange(items.EnumerateArray().Select(b => b.GetProperty("id").GetGuid()));
+                }
+            }
+            var http = new HttpClient(handler) { BaseAddress = baseAddress };
+            http.DefaultRequestHeaders.Add("X-Api-Key", key.GetProperty("key").GetString());
+            return new IntakeClient(http, buildings);
+        }
+
+        public async Task WarmUpAsync(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await SubmitAsync();
+            }
+            lock (_outcomes)
+            {
+                _outcomes.Clear();
+            }
+        }
+
+        /// <summary>One order; true when it was accepted (any 2xx).</summary>
+        public async Task<bool> SubmitAsync()
+        {
+            var n = Interlocked.Increment(ref _sequence);
+            var text = string.Format(CultureInfo.InvariantCulture, Texts[n % Texts.Length], 1 + (n * 7 % 36), 1 + (n % 2));
+            object body = _buildings.Count > 0
+                ? new { description = text + $"（来电 {n}）", reporter = new { name = "市民", phone = $"139{n % 100_000_000:00000000}" }, externalReference = $"B-{n}-{Guid.NewGuid():N}", buildingId = _buildings[n % _buildings.Count] }
+                : new { description = text + $"（来电 {n}）", reporter = new { name = "市民", phone = $"139{n % 100_000_000:00000000}" }, externalReference = $"B-{n}-{Guid.NewGuid():N}" };
+            using var response = await _http.PostAsJsonAsync("/api/v1/work-orders", body);
+            string outcome;
+            if (response.IsSuccessStatusCode)
+            {
+                var order = await response.Content.ReadFromJsonAsync<JsonElement>();
+                outcome = order.GetProperty("status").GetString()!;
+            }
+            else
+            {
+                outcome = "HTTP " + (int)response.StatusCode;
+            }
+            lock (_outcomes)
+            {
+                _outcomes[outcome] = _outcomes.GetValueOrDefault(outcome) + 1;
+            }
+            return outcome == "Dispatched";
+        }
+
+        public string Outcomes()
+        {
+            lock (_outcomes)
+            {
+                return string.Join(", ", _outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key} {o.Value}"));
+            }
+        }
+    }
+
+    /// <summary>The ceiling: one row of about an order's size inserted and committed per transaction, on the same database.</summary>
+    internal sealed class RawInsert(string provider, string connectionString)
+    {
+        private static readonly string Payload = new('诉', 200);
+
+        public async Task PrepareAsync()
+        {
+            await using var connection = await OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = provider == "postgres"
+                ? "CREATE TABLE IF NOT EXISTS bench_raw (id uuid PRIMARY KEY, number text NOT NULL, payload text NOT NULL, created timestamptz NOT NULL)"
+                : "CREATE TABLE IF NOT EXISTS bench_raw (id TEXT PRIMARY KEY, number TEXT NOT NULL, payload TEXT NOT NULL, created TEXT NOT NULL)";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        public async Task<double> RunAsync(int concurrency, int rows)
+        {
+            var remaining = rows;
+            var watch = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+            {
+                await using var connection = await OpenAsync();
+                while (Interlocked.Decrement(ref remaining) >= 0)
+                {
+                    await using var transaction = await connection.BeginTransactionAsync();
+                    await using var command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = "INSERT INTO bench_raw (id, number, payload, created) VALUES (@id, @number, @payload, @created)";
+                    Add(command, "@id", provider == "postgres" ? Guid.CreateVersion7() : Guid.CreateVersion7().ToString());
+                    Add(command, "@number", "20261122-" + remaining);
+                    Add(command, "@payload", Payload);
+                    Add(command, "@created", provider == "postgres" ? DateTime.UtcNow : DateTime.UtcNow.ToString("O"));
+                    await command.ExecuteNonQueryAsync();
+                    await transaction.CommitAsync();
+                }
+            }));
+            return rows / watch.Elapsed.TotalSeconds;
+        }
+
+        private static void Add(System.Data.Common.DbCommand command, string name, object value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        private async Task<System.Data.Common.DbConnection> OpenAsync()
+        {
+            System.Data.Common.DbConnection connection = provider == "postgres"
+                ? new Npgsql.NpgsqlConnection(connectionString)
+                : new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+            await connection.OpenAsync();
+            return connection;
+        }
+    }
+
+    internal sealed record LoadResult(double Throughput, double P50, double P99, double SuccessShare, int Errors);
+
+    internal static class Load
+    {
+        /// <summary>N workers, each sending the next request as soon as its previous one answered.</summary>
+        public static async Task<LoadResult> ClosedLoopAsync(int concurrency, int requests, Func<Task<bool>> send)
+        {
+            var latencies = new double[requests];
+            var successes = 0;
+            var next = -1;
+            var watch = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < requests)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    if (await send())
+                    {
+                        Interlocked.Increment(ref successes);
+                    }
+                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                }
+            }));
+            return Summarize(latencies, requests / watch.Elapsed.TotalSeconds, successes, 0);
+        }
+
+        /// <summary>Requests started at a fixed rate whatever the answers do (bounded in count and time), as channels send them.</summary>
+        public static async Task<LoadResult> OpenLoopAsync(int rate, TimeSpan duration, Func<Task<bool>> send)
+        {
+            var total = (int)(rate * duration.TotalSeconds);
+            var latencies = new double[total];
+            var successes = 0;
+            var errors = 0;
+            var tasks = new List<Task>(total);
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < total; i++)
+            {
+                var due = TimeSpan.FromSeconds((double)i / rate);
+                var wait = due - watch.Elapsed;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait);
+                }
+                var index = i;
+                tasks.Add(Task.Run(async () =>
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    try
+                    {
+                        if (await send())
+                        {
+                            Interlocked.Increment(ref successes);
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                    latencies[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                }));
+            }
+            await Task.WhenAll(tasks);
+            return Summarize(latencies, total / watch.Elapsed.TotalSeconds, successes, errors);
+        }
+
+        private static LoadResult Summarize(double[] latencies, double throughput, int successes, int errors)
+        {
+            var sorted = latencies.Order().ToArray();
+            double Percentile(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+            return new LoadResult(throughput, Percentile(0.50), Percentile(0.99), (double)successes / latencies.Length, errors);
+        }
+    }
+}

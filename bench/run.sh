@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs the benchmarks that need the host or a database: builds the host in Release, starts a throwaway PostgreSQL,
+# and prints the figures. Usage: bash bench/run.sh [intake|classifier|all]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/postgres.sh
+what="${1:-intake}"
+if [ "$what" = intake ] || [ "$what" = all ]; then
+  start_throwaway_postgres "${LINLI_BENCH_PG_PORT:-55460}"
+  dotnet build src/Linli.Web -c Release -nologo -v quiet
+  dotnet run -c Release --project bench/Linli.Bench.Intake -- --web src/Linli.Web/bin/Release/net10.0/Linli.Web.dll --postgres "$LINLI_PG" "${@:2}"
+fi
+if [ "$what" = classifier ] || [ "$what" = all ]; then
+  dotnet run -c Release --project bench/Linli.Bench.Classifier
+fi
