@@ -1,7 +1,10 @@
 using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Analytics;
 using Linli.Web.Features.Categories;
 using Linli.Web.Features.Classification;
 using Linli.Web.Features.Intake;
+using Linli.Web.Features.Notifications;
+using Linli.Web.Features.Sla;
 using Linli.Web.Features.Units;
 using Linli.Web.Features.WorkOrders;
 using Linli.Web.Infrastructure;
@@ -38,6 +41,10 @@ api.MapWorkOrders();
 api.MapIntake();
 api.MapCategories();
 api.MapUnits();
+api.MapSla();
+api.MapWorkOrderSla();
+api.MapNotifications();
+api.MapAnalytics();
 api.MapClassification();
 app.MapLinliPages();
 

@@ -151,6 +151,20 @@ public class LinliApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<AutoCloseWorkOrdersHandler>().RunAsync(CancellationToken.None);
     }
 
+    /// <summary>One pass of the SLA sweeper (warnings, then escalations), as the host runs it every few seconds.</summary>
+    public async Task<Linli.Web.Features.Sla.SlaSweepResult> RunSlaSweepAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Linli.Web.Features.Sla.SlaSweepHandler>().RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>One pass of the outbox dispatcher.</summary>
+    public async Task<int> RunOutboxAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Linli.Web.Features.Notifications.OutboxDispatcher>().RunAsync(CancellationToken.None);
+    }
+
     public static Guid UnitId(string code) => DemoIds.For("unit:" + code);
 
     public static Guid CategoryId(string code) => DemoIds.For("category:" + code);

@@ -47,6 +47,9 @@ public static class FeaturesSetup
         services.AddScoped<CancelWorkOrderHandler>();
         services.AddScoped<AutoCloseWorkOrdersHandler>();
 
+        // Time limits, SLA sweeper, notifications and outbox, the three rates
+        services.AddLinliSlaAndNotifications(builder.Configuration);
+
         // Classification and duplicates
         services.AddLinliClassification(builder.Configuration);
         if (builder.Configuration.GetValue("Linli:BackgroundJobs", true))

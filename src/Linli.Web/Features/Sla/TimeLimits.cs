@@ -1,22 +1,159 @@
+using Linli.Domain.Sla;
 using Linli.Domain.WorkOrders;
+using Linli.Web.Infrastructure;
+using Linli.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Sla;
 
 /// <summary>
-/// Computes the absolute deadlines an order gets when a unit takes it on. For now one 24×7 table by urgency;
-/// category × urgency policies on the working calendar replace it in the Sla slice.
+/// Computes the absolute deadlines an order gets when a unit takes it on (dispatch, transfer, escalation, reopen):
+/// the most specific time-limit policy (category × urgency → parent category × urgency → the site default for the
+/// urgency → the built-in table) on its clock (24×7 or the working calendar), plus the instants at which to warn.
+/// Policies and the calendar are held in memory and reloaded every 30 seconds, at once after a change on this instance.
 /// </summary>
-public sealed class TimeLimits
+public sealed class TimeLimits(IServiceScopeFactory scopes, TimeProvider clock, SiteTime site, IConfiguration configuration)
 {
-    public Deadlines For(WorkOrder order, DateTime at)
+    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+    private readonly Lock _gate = new();
+    private Snapshot? _snapshot;
+
+    /// <summary>Share of a limit after which the unit is warned (<c>Linli:Sla:WarnAtShare</c>, default 0.8).</summary>
+    public double WarnShare { get; } = Math.Clamp(configuration.GetValue("Linli:Sla:WarnAtShare", 0.8), 0.05, 1.0);
+
+    /// <summary>The built-in default per urgency, used when no stored policy applies.</summary>
+    public static (TimeSpan Respond, TimeSpan Complete) BuiltIn(Urgency urgency) => urgency switch
     {
-        var (respond, complete) = order.Urgency switch
+        Urgency.Emergency => (TimeSpan.FromMinutes(30), TimeSpan.FromHours(4)),
+        Urgency.High => (TimeSpan.FromHours(2), TimeSpan.FromHours(24)),
+        Urgency.Normal => (TimeSpan.FromHours(4), TimeSpan.FromDays(3)),
+        Urgency.Low => (TimeSpan.FromHours(24), TimeSpan.FromDays(7)),
+    };
+
+    public void Invalidate()
+    {
+        lock (_gate)
         {
-            Urgency.Emergency => (TimeSpan.FromMinutes(30), TimeSpan.FromHours(4)),
-            Urgency.High => (TimeSpan.FromHours(2), TimeSpan.FromHours(24)),
-            Urgency.Normal => (TimeSpan.FromHours(4), TimeSpan.FromDays(3)),
-            Urgency.Low => (TimeSpan.FromHours(24), TimeSpan.FromDays(7)),
-        };
-        return new Deadlines(at + respond, at + complete);
+            _snapshot = null;
+        }
+    }
+
+    /// <summary>Synchronous form for callers without an async context (the demo seeder); loads the snapshot when stale.</summary>
+    public Deadlines For(WorkOrder order, DateTime at) => Current().DeadlinesFor(order, at, WarnShare);
+
+    public async Task<Deadlines> ForAsync(WorkOrder order, DateTime at, CancellationToken ct) =>
+        (await CurrentAsync(ct)).DeadlinesFor(order, at, WarnShare);
+
+    /// <summary>The clock the order's policy runs on: what a pause is measured on.</summary>
+    public async Task<ISlaClock> ClockForAsync(WorkOrder order, CancellationToken ct) =>
+        (await CurrentAsync(ct)).Resolve(order).Clock;
+
+    /// <summary>The policy that applies to an order, as the API shows it.</summary>
+    public async Task<AppliedPolicy> PolicyForAsync(WorkOrder order, CancellationToken ct)
+    {
+        var resolved = (await CurrentAsync(ct)).Resolve(order);
+        return new AppliedPolicy(resolved.PolicyId, resolved.Kind, (int)resolved.Respond.TotalMinutes, (int)resolved.Complete.TotalMinutes);
+    }
+
+    public async Task<WorkingCalendar> CalendarAsync(CancellationToken ct) => (await CurrentAsync(ct)).Calendar;
+
+    private Snapshot Current()
+    {
+        var current = _snapshot;
+        if (current is not null && clock.GetUtcNow() - current.LoadedAt < MaxAge)
+        {
+            return current;
+        }
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
+        var snapshot = new Snapshot(
+            db.TimeLimitPolicies.AsNoTracking().ToList(),
+            db.Categories.AsNoTracking().Select(c => new KeyValuePair<Guid, Guid?>(c.Id, c.ParentId)).ToList(),
+            db.WorkingHours.AsNoTracking().FirstOrDefault() ?? WorkingHours.Default(),
+            db.CalendarDays.AsNoTracking().ToList(),
+            site.Zone, clock.GetUtcNow());
+        lock (_gate)
+        {
+            return _snapshot = snapshot;
+        }
+    }
+
+    private async Task<Snapshot> CurrentAsync(CancellationToken ct)
+    {
+        var current = _snapshot;
+        if (current is not null && clock.GetUtcNow() - current.LoadedAt < MaxAge)
+        {
+            return current;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
+        var snapshot = new Snapshot(
+            await db.TimeLimitPolicies.AsNoTracking().ToListAsync(ct),
+            await db.Categories.AsNoTracking().Select(c => new KeyValuePair<Guid, Guid?>(c.Id, c.ParentId)).ToListAsync(ct),
+            await db.WorkingHours.AsNoTracking().FirstOrDefaultAsync(ct) ?? WorkingHours.Default(),
+            await db.CalendarDays.AsNoTracking().ToListAsync(ct),
+            site.Zone, clock.GetUtcNow());
+        lock (_gate)
+        {
+            return _snapshot = snapshot;
+        }
+    }
+
+    private sealed record Resolved(Guid? PolicyId, SlaClockKind Kind, ISlaClock Clock, TimeSpan Respond, TimeSpan Complete);
+
+    private sealed class Snapshot
+    {
+        private readonly Dictionary<(Guid? Category, Urgency Urgency), TimeLimitPolicy> _policies;
+        private readonly Dictionary<Guid, Guid?> _parents;
+
+        public Snapshot(List<TimeLimitPolicy> policies, List<KeyValuePair<Guid, Guid?>> parents, WorkingHours hours,
+            List<CalendarDay> days, TimeZoneInfo zone, DateTimeOffset loadedAt)
+        {
+            _policies = policies.ToDictionary(p => (p.CategoryId, p.Urgency));
+            _parents = parents.ToDictionary(p => p.Key, p => p.Value);
+            Calendar = new WorkingCalendar(zone, hours.ParsedPeriods(), hours.ParsedWeekend(),
+                days.Select(d => KeyValuePair.Create(d.Date, d.IsWorkday)));
+            LoadedAt = loadedAt;
+        }
+
+        public WorkingCalendar Calendar { get; }
+        public DateTimeOffset LoadedAt { get; }
+
+        public Resolved Resolve(WorkOrder order)
+        {
+            // Walk up the category tree (at most a few levels; the guard stops a corrupt cycle).
+            var category = order.CategoryId;
+            for (var depth = 0; category is { } id && depth < 8; depth++)
+            {
+                if (_policies.TryGetValue((id, order.Urgency), out var policy))
+                {
+                    return From(policy);
+                }
+                category = _parents.GetValueOrDefault(id);
+            }
+            if (_policies.TryGetValue((null, order.Urgency), out var fallback))
+            {
+                return From(fallback);
+            }
+            var (respond, complete) = BuiltIn(order.Urgency);
+            return new Resolved(null, SlaClockKind.TwentyFourSeven, ContinuousClock.Instance, respond, complete);
+        }
+
+        public Deadlines DeadlinesFor(WorkOrder order, DateTime at, double warnShare)
+        {
+            var policy = Resolve(order);
+            var clock = policy.Clock;
+            return new Deadlines(
+                clock.Add(at, policy.Respond),
+                clock.Add(at, policy.Complete),
+                clock.Add(at, policy.Respond * warnShare),
+                clock.Add(at, policy.Complete * warnShare));
+        }
+
+        private Resolved From(TimeLimitPolicy policy) =>
+            new(policy.Id, policy.Clock, policy.Clock == SlaClockKind.Working ? Calendar : ContinuousClock.Instance, policy.Response, policy.Completion);
     }
 }
+
+/// <summary>The policy an order runs on (PolicyId null: the built-in default).</summary>
+public sealed record AppliedPolicy(Guid? PolicyId, SlaClockKind Clock, int ResponseMinutes, int CompletionMinutes);

@@ -1,5 +1,6 @@
 using Linli.Domain.Common;
 using Linli.Domain.WorkOrders;
+using Linli.Web.Features.Notifications;
 using Linli.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,8 @@ namespace Linli.Web.Features.WorkOrders;
 /// Closes orders that waited for an evaluation longer than <c>Linli:AutoCloseAfterDays</c> (default 7).
 /// Safe on several instances at once: each order is saved with its version, so a second sweeper's write is refused and skipped.
 /// </summary>
-public sealed class AutoCloseWorkOrdersHandler(LinliDbContext db, TimeProvider clock, IConfiguration configuration, ILogger<AutoCloseWorkOrdersHandler> logger)
+public sealed class AutoCloseWorkOrdersHandler(LinliDbContext db, TimeProvider clock, IConfiguration configuration, ILogger<AutoCloseWorkOrdersHandler> logger,
+    WorkOrderNotifier notifier)
 {
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -22,10 +24,12 @@ public sealed class AutoCloseWorkOrdersHandler(LinliDbContext db, TimeProvider c
         {
             db.ChangeTracker.Clear();
             var order = await db.WorkOrders.Include(o => o.History).FirstAsync(o => o.Id == id, ct);
+            var before = order.History.Count;
             if (!order.AutoClose(Actor.System, now).IsSuccess)
             {
                 continue;
             }
+            await notifier.AddAsync(order, before, order.UnitId, ct);
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -20,6 +20,6 @@ public sealed class DispatchWorkOrderHandler(WorkOrderCommands commands, UnitLoo
             }
             return request.Comment?.Length > WorkOrder.MaxNoteLength
                 ? WorkOrderErrors.TextTooLong
-                : order.Dispatch(unit.Value.Id, limits.For(order, now), caller.AsActor(), now, request.Comment);
+                : order.Dispatch(unit.Value.Id, await limits.ForAsync(order, now, token), caller.AsActor(), now, request.Comment);
         }, ct);
 }

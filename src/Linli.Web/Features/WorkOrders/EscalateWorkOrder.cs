@@ -18,7 +18,7 @@ public sealed class EscalateWorkOrderHandler(WorkOrderCommands commands, UnitLoo
                 ? await units.ParentOfAsync(order.UnitId, token)
                 : await units.ActiveAsync(request.UnitId, token);
             return unit.IsSuccess
-                ? order.Escalate(unit.Value.Id, request.Reason ?? "", limits.For(order, now), caller.AsActor(), now)
+                ? order.Escalate(unit.Value.Id, request.Reason ?? "", await limits.ForAsync(order, now, token), caller.AsActor(), now)
                 : unit.Error!;
         }, ct);
 }

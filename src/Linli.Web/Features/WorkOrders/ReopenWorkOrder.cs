@@ -12,5 +12,5 @@ public sealed class ReopenWorkOrderHandler(WorkOrderCommands commands, TimeLimit
 {
     public Task<Result<WorkOrderDetails>> HandleAsync(Guid id, ReopenWorkOrderRequest request, Caller caller, int? version, CancellationToken ct) =>
         commands.RunAsync(id, caller, WorkOrderTrigger.Reopen, version,
-            (order, now, _) => Task.FromResult(order.Reopen(request.Reason ?? "", caller.AsActor(), now, limits.For(order, now))), ct);
+            async (order, now, token) => order.Reopen(request.Reason ?? "", caller.AsActor(), now, await limits.ForAsync(order, now, token)), ct);
 }

@@ -15,7 +15,7 @@ public sealed class TransferWorkOrderHandler(WorkOrderCommands commands, UnitLoo
         {
             var unit = await units.ActiveAsync(request.UnitId, token);
             return unit.IsSuccess
-                ? order.Transfer(unit.Value.Id, request.Reason ?? "", limits.For(order, now), caller.AsActor(), now)
+                ? order.Transfer(unit.Value.Id, request.Reason ?? "", await limits.ForAsync(order, now, token), caller.AsActor(), now)
                 : unit.Error!;
         }, ct);
 }

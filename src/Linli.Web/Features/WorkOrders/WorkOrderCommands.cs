@@ -1,6 +1,7 @@
 using Linli.Domain.Common;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Notifications;
 using Linli.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public delegate Task<Result<Done>> WorkOrderAction(WorkOrder order, DateTime now
 /// check the client's version (If-Match), run the verb, save with optimistic concurrency, and return the new details.
 /// Each use case file (DispatchWorkOrder, AcceptWorkOrder, ...) supplies only its own step.
 /// </summary>
-public sealed class WorkOrderCommands(LinliDbContext db, GetWorkOrderHandler details, TimeProvider clock)
+public sealed class WorkOrderCommands(LinliDbContext db, GetWorkOrderHandler details, TimeProvider clock, WorkOrderNotifier notifier)
 {
     public async Task<Result<WorkOrderDetails>> RunAsync(Guid id, Caller caller, WorkOrderTrigger trigger, int? expectedVersion,
         WorkOrderAction action, CancellationToken ct)
@@ -33,11 +34,14 @@ public sealed class WorkOrderCommands(LinliDbContext db, GetWorkOrderHandler det
             return WorkOrderErrors.ConcurrentUpdate;
         }
         var loadedVersion = order.Version;
+        var (historyBefore, unitBefore) = (order.History.Count, order.UnitId);
         var result = await action(order, clock.GetUtcNow().UtcDateTime, ct);
         if (!result.IsSuccess)
         {
             return result.Error!;
         }
+        // Notifications and outbox rows join this unit of work: written with the change, or not at all.
+        await notifier.AddAsync(order, historyBefore, unitBefore, ct);
         try
         {
             await db.SaveChangesAsync(ct);

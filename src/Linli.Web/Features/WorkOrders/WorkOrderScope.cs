@@ -24,7 +24,9 @@ public static class WorkOrderScope
         if (caller.IsStaff)
         {
             var units = caller.VisibleUnitIds.ToList();
-            return orders.Where(o => (o.UnitId != null && units.Contains(o.UnitId.Value)) || (o.AreaUnitId != null && units.Contains(o.AreaUnitId.Value)));
+            // Units summoned to co-handle an order (部门报到) see it too.
+            return orders.Where(o => (o.UnitId != null && units.Contains(o.UnitId.Value)) || (o.AreaUnitId != null && units.Contains(o.AreaUnitId.Value))
+                || o.CoHandlers.Any(c => units.Contains(c.UnitId)));
         }
         if (caller.UserId is { } userId)
         {
@@ -36,7 +38,7 @@ public static class WorkOrderScope
     public static bool CanSee(this Caller caller, WorkOrder order) =>
         caller.IsAdmin
         || (caller.IsChannel && order.Channel == caller.ApiKeyChannel && (caller.ApiKeyAreaUnitId is null || order.AreaUnitId == caller.ApiKeyAreaUnitId))
-        || (caller.IsStaff && (caller.Covers(order.UnitId) || caller.Covers(order.AreaUnitId)))
+        || (caller.IsStaff && (caller.Covers(order.UnitId) || caller.Covers(order.AreaUnitId) || order.CoHandlers.Any(c => caller.Covers(c.UnitId))))
         || (caller.UserId is not null && order.ReporterUserId == caller.UserId);
 
     /// <summary>The whole phone number is for the reporter and the unit handling the order; everyone else sees it masked.</summary>
