@@ -1,4 +1,5 @@
 using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Dashboard;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -32,6 +33,8 @@ public static class PagesSetup
         // Chinese text stays readable in the HTML instead of becoming numeric character references.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddSignalR();
+        builder.Services.AddSingleton<IWorkOrderEvents, WorkOrderEvents>();
+        builder.Services.AddScoped<GetDashboardHandler>();
         builder.Services.AddScoped<Features.WorkOrders.Pages.QueueQuery>();
         builder.Services.AddScoped<Features.WorkOrders.Pages.DueWorkOrdersQuery>();
         builder.Services.AddScoped<Features.WorkOrders.Pages.WorkOrderExport>();
@@ -42,6 +45,7 @@ public static class PagesSetup
     public static WebApplication MapLinliPages(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapHub<DashboardHub>("/hubs/dashboard").RequireAuthorization(AccountsSetup.Policies.Staff);
         app.MapGet("/", (HttpContext context) => Results.Redirect(
             context.User.IsInRole(Roles.Resident) && !Roles.Staff.Any(context.User.IsInRole) ? "/h5" : "/console"));
         return app;

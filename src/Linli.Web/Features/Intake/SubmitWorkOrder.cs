@@ -51,7 +51,8 @@ public sealed class SubmitWorkOrderHandler(
     GetWorkOrderHandler details,
     SiteTime siteTime,
     ClassifyOnIntake classify,
-    DetectDuplicatesHandler duplicates)
+    DetectDuplicatesHandler duplicates,
+    Dashboard.IWorkOrderEvents events)
 {
     public const int MaxIdempotencyKeyLength = 100;
 
@@ -133,6 +134,7 @@ public sealed class SubmitWorkOrderHandler(
                 }
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
+                await events.PublishAsync(order.Id, ct);
                 return Result<SubmitWorkOrderResponse>.Success(new SubmitWorkOrderResponse(await details.ProjectAsync(order, caller, ct), false));
             });
         }

@@ -15,7 +15,7 @@ public delegate Task<Result<Done>> WorkOrderAction(WorkOrder order, DateTime now
 /// check the client's version (If-Match), run the verb, save with optimistic concurrency, and return the new details.
 /// Each use case file (DispatchWorkOrder, AcceptWorkOrder, ...) supplies only its own step.
 /// </summary>
-public sealed class WorkOrderCommands(LinliDbContext db, GetWorkOrderHandler details, TimeProvider clock, WorkOrderNotifier notifier)
+public sealed class WorkOrderCommands(LinliDbContext db, GetWorkOrderHandler details, TimeProvider clock, WorkOrderNotifier notifier, Dashboard.IWorkOrderEvents events)
 {
     public async Task<Result<WorkOrderDetails>> RunAsync(Guid id, Caller caller, WorkOrderTrigger trigger, int? expectedVersion,
         WorkOrderAction action, CancellationToken ct)
@@ -60,6 +60,7 @@ public sealed class WorkOrderCommands(LinliDbContext db, GetWorkOrderHandler det
             }
             throw;
         }
+        await events.PublishAsync(order.Id, ct);
         return await details.ProjectAsync(order, caller, ct);
     }
 
