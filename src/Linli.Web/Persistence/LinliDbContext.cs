@@ -38,6 +38,11 @@ public class LinliDbContext(DbContextOptions options) : IdentityDbContext<User, 
     public DbSet<Domain.Sla.WorkingHours> WorkingHours => Set<Domain.Sla.WorkingHours>();
     public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
     public DbSet<Features.Notifications.OutboxMessage> OutboxMessages => Set<Features.Notifications.OutboxMessage>();
+    public DbSet<Domain.Prevention.ThresholdRule> ThresholdRules => Set<Domain.Prevention.ThresholdRule>();
+    public DbSet<Features.Prevention.ThresholdFiring> ThresholdFirings => Set<Features.Prevention.ThresholdFiring>();
+    public DbSet<Features.Prevention.ProactiveProposal> ProactiveProposals => Set<Features.Prevention.ProactiveProposal>();
+    public DbSet<Features.Reports.WeeklyReportRecord> WeeklyReports => Set<Features.Reports.WeeklyReportRecord>();
+    public DbSet<Features.HistoryImport.HistoricalRequest> HistoricalRequests => Set<Features.HistoryImport.HistoricalRequest>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -16,6 +16,12 @@ public sealed class WorkOrderNotifier(LinliDbContext db, UnitTree units, SiteTim
     /// <summary>Channels whose reporters are answered by text message (they called in and gave a phone number).</summary>
     private static readonly HashSet<Channel> PhoneChannels = [Channel.Hotline12345, Channel.Hotline400];
 
+    /// <summary>Chinese text as is (not \u-escaped) in the payload sent to the city platform.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions ReplyJson = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
     /// <param name="order">The order after the verb ran.</param>
     /// <param name="historyBefore">How many history entries it had before.</param>
     /// <param name="unitBefore">The unit that handled it before (for escalations: the level that is told it moved up).</param>
@@ -163,7 +169,7 @@ public sealed class WorkOrderNotifier(LinliDbContext db, UnitTree units, SiteTim
             Key = $"12345:close:{order.Id:N}:{entry.Sequence}",
             Channel = OutboxChannel.Hotline12345Reply,
             Recipient = order.ExternalReference,
-            Payload = Truncate(System.Text.Json.JsonSerializer.Serialize(reply), OutboxMessage.MaxPayloadLength),
+            Payload = Truncate(System.Text.Json.JsonSerializer.Serialize(reply, ReplyJson), OutboxMessage.MaxPayloadLength),
             WorkOrderId = order.Id,
             CreatedAt = entry.At,
             NextAttemptAt = entry.At,

@@ -25,6 +25,8 @@ internal sealed class WorkOrderSlaConfiguration : IEntityTypeConfiguration<WorkO
             c.ToTable("WorkOrderCoHandlers");
             c.WithOwner().HasForeignKey(x => x.WorkOrderId);
             c.HasKey(x => new { x.WorkOrderId, x.UnitId });
+            // The unit id is given, never generated: a new co-handler must be inserted, not updated.
+            c.Property(x => x.UnitId).ValueGeneratedNever();
             c.Property(x => x.SummonNote).HasMaxLength(WorkOrder.MaxNoteLength);
             c.Property(x => x.ReportNote).HasMaxLength(WorkOrder.MaxTextLength);
             c.HasIndex(x => x.UnitId);
