@@ -61,7 +61,8 @@ public class NotificationTests(OutboxApp app) : IClassFixture<OutboxApp>
         (await InboxAsync(handler, id)).ShouldContain(n => n.Str("kind") == "Assigned" && n.Str("title") == "新工单待接单");
 
         order = await handler.ActOkAsync(order, "accept");
-        order = await handler.ActOkAsync(order, "escalate", new { reason = "需整体更换曳引机，超出网格处置能力" });
+        // The supervisor escalates (the actor is never told of their own act, so the grid member hears of it).
+        order = await (await app.As("supervisor")).ActOkAsync(order, "escalate", new { reason = "需整体更换曳引机，超出网格处置能力" });
         (await InboxAsync(leader, id)).ShouldContain(n => n.Str("kind") == "EscalatedToYou");
         (await InboxAsync(handler, id)).ShouldContain(n => n.Str("kind") == "EscalatedAway");
 

@@ -1936,7 +1936,7 @@ namespace Linli.Web.Persistence.Migrations.Postgres
                                 .HasColumnType("uuid");
 
                             b1.Property<Guid>("UnitId")
-                                .ValueGeneratedOnAdd()
+                                .ValueGeneratedNever()
                                 .HasColumnType("uuid");
 
                             b1.Property<string>("ReportNote")

@@ -1927,7 +1927,7 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("UnitId")
-                                .ValueGeneratedOnAdd()
+                                .ValueGeneratedNever()
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("ReportNote")
