@@ -1,6 +1,7 @@
 using Linli.Domain.Units;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Analytics;
 using Linli.Web.Features.Units;
 using Linli.Web.Features.WorkOrders;
 using Linli.Web.Infrastructure;
@@ -38,9 +39,9 @@ public sealed record DashboardData(
 
 /// <summary>
 /// Everything the big screen shows, scoped to the caller like every other query (<see cref="WorkOrderScope"/>).
-/// The three rates are computed here from the orders until the analytics slice offers them.
+/// The three rates come from the analytics slice (<see cref="GetRatesHandler"/>, the last 30 days, summed over the streets the caller sees).
 /// </summary>
-public sealed class GetDashboardHandler(LinliDbContext db, UnitTree units, SiteTime site)
+public sealed class GetDashboardHandler(LinliDbContext db, UnitTree units, SiteTime site, GetRatesHandler ratesOf)
 {
     public const int TrendDays = 30;
     private const int TrendCategories = 6;
@@ -56,18 +57,8 @@ public sealed class GetDashboardHandler(LinliDbContext db, UnitTree units, SiteT
         var open = visible.Where(o => o.Status == WorkOrderStatus.Received || o.Status == WorkOrderStatus.Dispatched || o.Status == WorkOrderStatus.Accepted);
         var overdue = open.Where(o => (o.Status == WorkOrderStatus.Dispatched && o.RespondBy < now) || o.CompleteBy < now);
 
-        var window = await visible.Where(o => o.ReceivedAt >= windowStart)
-            .Select(o => new { o.ReceivedAt, o.CategoryId, o.DispatchedAt, o.AcceptedAt, o.RespondBy, o.Resolved, o.Satisfaction })
-            .ToListAsync(ct);
-
-        // Rates: accepted in time among orders whose respond deadline has been tested; resolved and satisfied among the evaluated.
-        var tested = window.Where(o => o.DispatchedAt != null && (o.AcceptedAt != null || o.RespondBy < now)).ToList();
-        var evaluated = window.Where(o => o.Resolved != null).ToList();
-        var rates = new Rates(
-            tested.Count == 0 ? null : tested.Count(o => o.AcceptedAt != null && o.AcceptedAt <= o.RespondBy) / (double)tested.Count,
-            evaluated.Count == 0 ? null : evaluated.Count(o => o.Resolved == true) / (double)evaluated.Count,
-            evaluated.Count == 0 ? null : evaluated.Count(o => o.Satisfaction is Satisfaction.Satisfied or Satisfaction.BasicallySatisfied) / (double)evaluated.Count,
-            TrendDays);
+        var window = await visible.Where(o => o.ReceivedAt >= windowStart).Select(o => new { o.ReceivedAt, o.CategoryId }).ToListAsync(ct);
+        var rates = await RatesAsync(caller, ct);
 
         // Trend: orders per day for the busiest top-level categories.
         var categories = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.Name, c.ParentId }).ToDictionaryAsync(c => c.Id, ct);
@@ -124,6 +115,19 @@ public sealed class GetDashboardHandler(LinliDbContext db, UnitTree units, SiteT
             [.. latest.Select(o => new TickerItem(o.Id, o.Number, Short(o.Title ?? o.Description), o.Status, o.Channel, o.ReceivedAt))],
             [.. late.Select(o => new OverdueItem(o.Id, o.Number, Short(o.Title ?? o.Description), o.UnitId is { } u ? tree.Find(u)?.Name : null,
                 o.Status == WorkOrderStatus.Dispatched && o.RespondBy < now ? o.RespondBy : o.CompleteBy))]);
+    }
+
+    private async Task<Rates> RatesAsync(Caller caller, CancellationToken ct)
+    {
+        var report = await ratesOf.HandleAsync(new RatesQuery("street", null, null), caller, ct);
+        var rows = report.IsSuccess ? report.Value.Rows : [];
+        int Sum(Func<RatesRow, int> count) => rows.Sum(count);
+        double? Ratio(int part, int whole) => whole == 0 ? null : part / (double)whole;
+        return new Rates(
+            Ratio(Sum(r => r.AcceptedInTime), Sum(r => r.Dispatched)),
+            Ratio(Sum(r => r.Resolved), Sum(r => r.Evaluated)),
+            Ratio(Sum(r => r.Satisfied), Sum(r => r.Evaluated)),
+            TrendDays);
     }
 
     private static string Short(string text) => text.Length > 40 ? text[..40] + "…" : text;

@@ -2,6 +2,7 @@ using Linli.Domain.Common;
 using Linli.Domain.Units;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Classification;
 using Linli.Web.Features.Intake;
 using Linli.Web.Features.Units;
 using Linli.Web.Infrastructure;
@@ -39,6 +40,9 @@ public sealed class DetailsModel(
     public List<MapPoint> MapPoints { get; private set; } = [];
     public Caller Caller { get; private set; } = null!;
 
+    /// <summary>The classifier's suggestion recorded at intake (Features/Classification), if any.</summary>
+    public TriageSuggestion? Suggestion { get; private set; }
+
     [BindProperty]
     public int Version { get; set; }
 
@@ -58,8 +62,26 @@ public sealed class DetailsModel(
             .OrderBy(u => u.Kind).ThenBy(u => u.Code, StringComparer.Ordinal)
             .Select(u => new UnitOption(u.Id, u.Name, u.Kind))];
         MapPoints = await MapPointsAsync(order, ct);
+        Suggestion = await SuggestionAsync(order.Id, ct);
         return Page();
     }
+
+    private async Task<TriageSuggestion?> SuggestionAsync(Guid id, CancellationToken ct)
+    {
+        var row = await db.WorkOrderSuggestions.AsNoTracking().FirstOrDefaultAsync(s => s.WorkOrderId == id, ct);
+        if (row is null)
+        {
+            return null;
+        }
+        var candidates = System.Text.Json.JsonSerializer.Deserialize<List<CandidateJson>>(row.CandidatesJson, System.Text.Json.JsonSerializerOptions.Web) ?? [];
+        var ids = candidates.Select(c => c.CategoryId).ToList();
+        var names = await db.Categories.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return new TriageSuggestion(row.Source, row.ModelVersion,
+            [.. candidates.OrderByDescending(c => c.Confidence).Select(c => new TriageCandidate(c.CategoryId, names.GetValueOrDefault(c.CategoryId), c.Confidence))],
+            row.Urgency, row.UrgencyReason);
+    }
+
+    private sealed record CandidateJson(Guid CategoryId, double Confidence);
 
     /// <summary>The order's point and the buildings of its grid (our own data: no online tiles).</summary>
     private async Task<List<MapPoint>> MapPointsAsync(WorkOrderDetails order, CancellationToken ct)
