@@ -36,9 +36,11 @@ public static class GridErrors
     public static readonly Error BuildingUnknownGrid = Error.Validation("Building.UnknownGrid");
     public static readonly Error BuildingOutsideGrid = Error.Unprocessable("Building.OutsideGrid");
     public static readonly Error BuildingUnknownPropertyCompany = Error.Validation("Building.UnknownPropertyCompany");
+    public static readonly Error AliasTaken = Error.Conflict("CompoundAlias.Taken");
 
     public static readonly Error MemberNotFound = Error.NotFound("GridMember.NotFound");
     public static readonly Error MemberUnknownUser = Error.Validation("GridMember.UnknownUser");
+    public static readonly Error MemberInvalidRole = Error.Validation("GridMember.InvalidRole");
     public static readonly Error MemberAlreadyAssigned = Error.Conflict("GridMember.AlreadyAssigned");
     public static readonly Error MemberUnknownHousehold = Error.Validation("GridMember.UnknownHousehold");
     public static readonly Error MemberHouseholdsOnlyForPartyMembers = Error.Validation("GridMember.HouseholdsOnlyForPartyMembers");

@@ -28,6 +28,13 @@ public sealed class Building
     /// <summary>The property company serving the compound, if any.</summary>
     public Guid? PropertyCompanyUnitId { get; private set; }
 
+    /// <summary>When the building left the register (demolished, merged); null while it is in use.</summary>
+    public DateTime? RetiredAt { get; private set; }
+
+    public int Version { get; private set; }
+
+    public bool IsActive => RetiredAt is null;
+
     public static Building Create(Guid id, Guid gridUnitId, string compound, string number, string address,
         double latitude, double longitude, Guid? propertyCompanyUnitId) => new()
         {
@@ -42,6 +49,25 @@ public sealed class Building
         };
 
     public string DisplayName => $"{Compound}{Number}号楼";
+
+    /// <summary>Corrects the register: compound, number, address, position, owning grid unit or property company.</summary>
+    public void Update(Guid gridUnitId, string compound, string number, string address, double latitude, double longitude, Guid? propertyCompanyUnitId)
+    {
+        GridUnitId = gridUnitId;
+        Compound = compound;
+        Number = number;
+        Address = address;
+        Latitude = latitude;
+        Longitude = longitude;
+        PropertyCompanyUnitId = propertyCompanyUnitId;
+        Version++;
+    }
+
+    public void Retire(DateTime at)
+    {
+        RetiredAt ??= at;
+        Version++;
+    }
 }
 
 /// <summary>户: one dwelling of a building (单元 + 室).</summary>

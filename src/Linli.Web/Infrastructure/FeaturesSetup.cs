@@ -1,5 +1,6 @@
 using System.Globalization;
 using Linli.Web.Features.Classification;
+using Linli.Web.Features.Grids;
 using Linli.Web.Features.Intake;
 using Linli.Web.Features.Sla;
 using Linli.Web.Features.Units;
@@ -46,6 +47,9 @@ public static class FeaturesSetup
         services.AddScoped<MergeWorkOrderHandler>();
         services.AddScoped<CancelWorkOrderHandler>();
         services.AddScoped<AutoCloseWorkOrdersHandler>();
+
+        // Grids and dispatch
+        services.AddLinliGridsAndDispatch();
 
         // Time limits, SLA sweeper, notifications and outbox, the three rates
         services.AddLinliSlaAndNotifications(builder.Configuration);

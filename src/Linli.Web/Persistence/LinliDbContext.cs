@@ -43,6 +43,12 @@ public class LinliDbContext(DbContextOptions options) : IdentityDbContext<User, 
     public DbSet<Features.Prevention.ProactiveProposal> ProactiveProposals => Set<Features.Prevention.ProactiveProposal>();
     public DbSet<Features.Reports.WeeklyReportRecord> WeeklyReports => Set<Features.Reports.WeeklyReportRecord>();
     public DbSet<Features.HistoryImport.HistoricalRequest> HistoricalRequests => Set<Features.HistoryImport.HistoricalRequest>();
+    public DbSet<Domain.Grids.Grid> Grids => Set<Domain.Grids.Grid>();
+    public DbSet<Domain.Grids.GridMember> GridMembers => Set<Domain.Grids.GridMember>();
+    public DbSet<Domain.Grids.HouseholdLink> HouseholdLinks => Set<Domain.Grids.HouseholdLink>();
+    public DbSet<CompoundAlias> CompoundAliases => Set<CompoundAlias>();
+    public DbSet<Domain.Grids.RoutingRule> RoutingRules => Set<Domain.Grids.RoutingRule>();
+    public DbSet<Features.Grids.WorkOrderLocation> WorkOrderLocations => Set<Features.Grids.WorkOrderLocation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

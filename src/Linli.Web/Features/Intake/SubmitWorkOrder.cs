@@ -3,9 +3,10 @@ using System.Text.Json;
 using Linli.Domain.Common;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Dispatch;
+using Linli.Web.Features.Grids;
 using Linli.Web.Features.Classification;
 using Linli.Web.Features.Duplicates;
-using Linli.Web.Features.Units;
 using Linli.Web.Features.WorkOrders;
 using Linli.Web.Infrastructure;
 using Linli.Web.Persistence;
@@ -45,14 +46,15 @@ public sealed record SubmitWorkOrderResponse(WorkOrderDetails Order, bool Replay
 /// </summary>
 public sealed class SubmitWorkOrderHandler(
     LinliDbContext db,
-    UnitTree units,
     PersonalData personalData,
     AttachmentLinker attachments,
     GetWorkOrderHandler details,
     SiteTime siteTime,
     ClassifyOnIntake classify,
     DetectDuplicatesHandler duplicates,
-    Dashboard.IWorkOrderEvents events)
+    Dashboard.IWorkOrderEvents events,
+    PlaceLocator locator,
+    AutoDispatcher autoDispatch)
 {
     public const int MaxIdempotencyKeyLength = 100;
 
@@ -109,7 +111,7 @@ public sealed class SubmitWorkOrderHandler(
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var number = await NextNumberAsync(now, ct);
                 var received = WorkOrder.Receive(new NewWorkOrder(number, channel.Value, request.Title, request.Description ?? "",
-                    request.CategoryId, request.Urgency ?? DefaultUrgency(channel.Value), reporter.Value.Reporter, location.Value,
+                    request.CategoryId, request.Urgency ?? DefaultUrgency(channel.Value), reporter.Value.Reporter, location.Value.Location,
                     string.IsNullOrWhiteSpace(request.ExternalReference) ? null : request.ExternalReference.Trim()), caller.AsActor(), now);
                 if (!received.IsSuccess)
                 {
@@ -117,6 +119,7 @@ public sealed class SubmitWorkOrderHandler(
                 }
                 var order = received.Value;
                 db.WorkOrders.Add(order);
+                db.WorkOrderLocations.Add(WorkOrderLocation.For(order.Id, location.Value.Place, now));
                 var linked = await attachments.LinkAsync(request.AttachmentIds, order.Id, AttachmentPurpose.Report, caller, ct);
                 if (!linked.IsSuccess)
                 {
@@ -128,6 +131,10 @@ public sealed class SubmitWorkOrderHandler(
 
                 // 重复诉求 (M-1): the same incident reported again is merged under the first report.
                 await duplicates.ApplyAsync(order, now, ct);
+                // 智能分拨 (M-3, Features/Dispatch): a known category at a surely located place goes straight to the unit its
+                // routing rule names; anything else waits in the dispatcher's triage queue (Received).
+                await autoDispatch.TryDispatchAsync(order, now, ct);
+
                 if (idempotencyKey is not null)
                 {
                     db.IdempotencyRecords.Add(IdempotencyRecord.Create(caller.IdentityScope, idempotencyKey, hash, order.Id, now));
@@ -241,7 +248,12 @@ public sealed class SubmitWorkOrderHandler(
             phone is null ? null : personalData.Protect(phone), phone is null ? null : PersonalData.MaskPhone(phone)), null);
     }
 
-    private async Task<Result<Location>> LocationOfAsync(SubmitWorkOrderRequest request, Caller caller, Guid? reporterBuildingId, CancellationToken ct)
+    /// <summary>
+    /// Where: checks the shape of the location fields, then locates the place (Features/Grids/PlaceLocator: building →
+    /// address text → map point → the resident's own building when nothing was said → the channel's area or the street).
+    /// The order's area unit is the located grid's unit.
+    /// </summary>
+    private async Task<Result<(Location Location, Place Place)>> LocationOfAsync(SubmitWorkOrderRequest request, Caller caller, Guid? reporterBuildingId, CancellationToken ct)
     {
         var buildingId = request.Location?.BuildingId ?? request.BuildingId;
         var address = (request.Location?.Address ?? request.Address)?.Trim();
@@ -256,28 +268,20 @@ public sealed class SubmitWorkOrderHandler(
         {
             return WorkOrderErrors.LocationOutOfRange;
         }
-        Guid? areaUnitId = null;
-        if (buildingId is { } given)
+        if (address?.Length == 0)
         {
-            var building = await db.Buildings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == given, ct);
-            if (building is null)
-            {
-                return UnknownBuilding;
-            }
-            areaUnitId = building.GridUnitId;
-            address ??= building.Address;
+            address = null;
         }
-        else if (reporterBuildingId is { } home && address is null && latitude is null)
+        var place = await locator.LocateAsync(new PlaceQuery(buildingId, address, latitude, longitude, reporterBuildingId, caller.ApiKeyAreaUnitId), ct);
+        if (place is null)
         {
-            // Nothing said about the place: a resident most often reports about their own building.
-            var building = await db.Buildings.AsNoTracking().FirstAsync(b => b.Id == home, ct);
-            buildingId = home;
-            areaUnitId = building.GridUnitId;
-            address = building.Address;
+            return UnknownBuilding;
         }
-        var tree = await units.GetAsync(ct);
-        areaUnitId ??= caller.ApiKeyAreaUnitId ?? tree.DefaultArea?.Id;
-        return new Location(buildingId, address, latitude, longitude, areaUnitId);
+        if (address is null && place.BuildingId is { } located)
+        {
+            address = await db.Buildings.AsNoTracking().Where(b => b.Id == located).Select(b => b.Address).FirstOrDefaultAsync(ct);
+        }
+        return (new Location(place.BuildingId, address, latitude, longitude, place.AreaUnitId), place);
     }
 
     private async Task<string> NextNumberAsync(DateTime now, CancellationToken ct)

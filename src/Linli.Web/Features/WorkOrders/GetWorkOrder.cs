@@ -1,5 +1,6 @@
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Grids;
 using Linli.Web.Features.Intake;
 using Linli.Web.Features.Units;
 using Linli.Web.Infrastructure;
@@ -53,7 +54,8 @@ public sealed record WorkOrderDetails(
     IReadOnlyList<HistoryEntryDetails> History,
     IReadOnlyList<Guid> MergedChildIds,
     IReadOnlyList<WorkOrderTrigger> AllowedActions,
-    int Version);
+    int Version,
+    LocatedDetails? Located);
 
 /// <summary>Reads one order as the caller may see it: full history, attachments, and the actions open to them.</summary>
 public sealed class GetWorkOrderHandler(LinliDbContext db, UnitTree units, PersonalData personalData)
@@ -97,7 +99,8 @@ public sealed class GetWorkOrderHandler(LinliDbContext db, UnitTree units, Perso
                 h.ActorName, h.ActorRole, h.Comment, h.UnitId, NameOf(tree, h.UnitId)))],
             children,
             WorkOrderPermissions.AllowedFor(caller, order),
-            order.Version);
+            order.Version,
+            await LocatedDetails.ForAsync(db, order.Id, ct));
     }
 
     private static string? NameOf(UnitTree.Snapshot tree, Guid? unitId) => unitId is { } id ? tree.Find(id)?.Name : null;

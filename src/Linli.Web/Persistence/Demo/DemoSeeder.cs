@@ -44,6 +44,7 @@ public sealed partial class DemoSeeder(LinliDbContext db, UserManager<User> user
         var units = SeedUnits();
         SeedCategories();
         var buildings = SeedBuildings(units);
+        SeedGeography(units, buildings);
         await db.SaveChangesAsync(ct);
         await SeedAccountsAsync(buildings, ct);
         await SeedResidentsAsync(buildings, ct);
@@ -107,9 +108,8 @@ public sealed partial class DemoSeeder(LinliDbContext db, UserManager<User> user
             for (var b = 1; b <= 4; b++)
             {
                 var number = $"{(gridIndex - 1) * 4 + b}";
-                // Buildings sit on a small lattice around the street's centre (Beijing Fengtai, near 六里桥).
-                var latitude = 39.880 + communityIndex * 0.006 + gridIndex * 0.0015 + b * 0.0003;
-                var longitude = 116.300 + gridIndex * 0.004 + b * 0.0006;
+                // Buildings sit inside their grid's polygon (DemoSeeder.Grids.cs), around 六里桥 in Beijing Fengtai.
+                var (latitude, longitude) = DemoGeography.BuildingPoint(communityIndex, gridIndex, b);
                 var building = Building.Create(DemoIds.For($"building:{grid.Code}:{b}"), grid.Id, compound, number,
                     $"北京市丰台区六里桥街道{compound}{number}号楼", latitude, longitude, propertyCompanies[index % 2]);
                 buildings.Add(building);
