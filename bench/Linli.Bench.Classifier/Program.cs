@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Linli.Bench.Classifier;
 using Linli.Classification;
 using Linli.Classification.Data;
@@ -8,8 +9,16 @@ using Linli.Classification.Evaluation;
 // Classifier benchmark: cross-validated quality, training time and single-message latency of the
 // NBSVM classifier against a naive Bayes baseline on the same features, measured in the same run.
 // usage: dotnet run -c Release --project bench/Linli.Bench.Classifier [-- --data FILE.csv] [--folds 5] [--seed 7]
+//        [--options '{"Features":{"WordWeight":0}}'] (JSON overrides of TextClassifierOptions)
+//        [--cv "5:7,5:11,10:7"] (only cross-validate: folds:seed runs, printed one line each)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var arguments = Arguments.Parse(args);
+if (arguments.TryGetValue("segment", out var sample))
+{
+    Console.WriteLine(Segmentation.Show(sample));
+    return 0;
+}
+
 var path = arguments.GetValueOrDefault("data") ?? Locate("shared/data/complaints/train.csv");
 if (path is null || !File.Exists(path))
 {
@@ -20,10 +29,28 @@ if (path is null || !File.Exists(path))
 var folds = int.Parse(arguments.GetValueOrDefault("folds") ?? "5", CultureInfo.InvariantCulture);
 var seed = int.Parse(arguments.GetValueOrDefault("seed") ?? "7", CultureInfo.InvariantCulture);
 var examples = LabeledTextCsv.ReadFile(path);
-var options = new TextClassifierOptions();
+var options = arguments.TryGetValue("options", out var json)
+    ? JsonSerializer.Deserialize<TextClassifierOptions>(json) ?? new TextClassifierOptions()
+    : new TextClassifierOptions();
 var stamp = new ModelStamp("bench", DateTimeOffset.UnixEpoch);
 Console.WriteLine($"data: {path} ({examples.Count:N0} messages); {Environment.ProcessorCount} cores; .NET {Environment.Version}");
+Console.WriteLine($"options: {JsonSerializer.Serialize(options)}");
 Console.WriteLine();
+if (arguments.TryGetValue("cv", out var runs))
+{
+    return CvRuns.Run(options, examples, runs);
+}
+
+if (arguments.ContainsKey("latency"))
+{
+    // Latency and training time only: --latency 1.
+    var clock0 = Stopwatch.StartNew();
+    var model = new TextClassifierTrainer(options).Train(examples, stamp);
+    Console.WriteLine($"  training {clock0.Elapsed.TotalSeconds:F2} s; {model.Metadata.FeatureCount:N0} features; model {Models.Size(model) / 1024.0 / 1024.0:F1} MiB");
+    var l = Latency.Measure(model, examples);
+    Console.WriteLine($"  p50 {l.P50:F1} µs  p99 {l.P99:F1} µs  max {l.Max:F1} µs");
+    return 0;
+}
 
 // Calibration does not change the predicted label, so cross-validation skips it.
 var cvOptions = options with { CalibrationFolds = 0 };

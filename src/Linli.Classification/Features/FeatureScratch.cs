@@ -13,6 +13,25 @@ internal sealed class FeatureScratch
 
     public HashBuffer BodyHashes { get; } = new();
 
+    public HashBuffer WordHashes { get; } = new();
+
+    public Text.WordSegmenter Segmenter { get; } = new();
+
+    public (int Start, int Length)[] Tokens = new (int, int)[256];
+
+    /// <summary>The normalized title, kept while the body is normalized into <see cref="Chars"/>.</summary>
+    public char[] TitleChars { get; private set; } = new char[128];
+
+    public Span<char> TitleBuffer(int length)
+    {
+        if (TitleChars.Length < length)
+        {
+            TitleChars = new char[Math.Max(length, TitleChars.Length * 2)];
+        }
+
+        return TitleChars.AsSpan(0, length);
+    }
+
     public int[] Indices { get; private set; } = new int[1024];
 
     public float[] Values { get; private set; } = new float[1024];

@@ -39,8 +39,41 @@ internal static class NGramHasher
         }
     }
 
+    /// <summary>Appends the hash of every word of at least <paramref name="minLength"/> chars and, if asked, every adjacent pair.</summary>
+    public static void AppendWords(ReadOnlySpan<char> normalized, ReadOnlySpan<(int Start, int Length)> tokens, int minLength, bool pairs, ulong salt, HashBuffer sink)
+    {
+        var previous = 0UL;
+        foreach (var (start, length) in tokens)
+        {
+            if (length == 0)
+            {
+                previous = 0;
+                continue;
+            }
+
+            var h = salt;
+            foreach (var c in normalized.Slice(start, length))
+            {
+                h = (h ^ c) * FnvPrime;
+            }
+
+            var word = Mix(h ^ (ulong)length);
+            if (length >= minLength)
+            {
+                sink.Add(word);
+            }
+
+            if (pairs && previous != 0)
+            {
+                sink.Add(Mix((previous * FnvPrime) ^ word ^ 0x9E3779B97F4A7C15UL));
+            }
+
+            previous = word;
+        }
+    }
+
     // A finalizer (splitmix64) spreads FNV's weak low bits before the hash is used as a key.
-    private static ulong Mix(ulong x)
+    public static ulong Mix(ulong x)
     {
         x ^= x >> 30;
         x *= 0xBF58476D1CE4E5B9UL;

@@ -40,38 +40,57 @@ internal sealed class TextFeaturizer
         return new TextFeaturizer(settings, keys, idf);
     }
 
-    /// <summary>Fills the scratch's title and body hash buffers for one message.</summary>
+    /// <summary>Fills the scratch's title, body and word hash buffers for one message.</summary>
     public static void CollectHashes(FeatureSettings settings, string title, string? detail, FeatureScratch scratch)
     {
         scratch.TitleHashes.Clear();
         scratch.BodyHashes.Clear();
+        scratch.WordHashes.Clear();
         var titleSalt = NGramHasher.FieldSalt(0);
         var bodySalt = NGramHasher.FieldSalt(1);
+        var wordSalt = NGramHasher.FieldSalt(2);
+        var words = settings.WordWeight > 0 ? WordDictionary.Default : null;
 
-        var body = detail.AsSpan(0, Math.Min(detail?.Length ?? 0, settings.MaxDetailLength));
-        var buffer = scratch.CharBuffer(Math.Max(title.Length, body.Length));
-        var length = TextNormalizer.Normalize(title, buffer, settings.MaskDigits, settings.MaskLatin);
-        var normalizedTitle = buffer[..length];
+        var normalizedTitle = scratch.TitleBuffer(title.Length);
+        normalizedTitle = normalizedTitle[..TextNormalizer.Normalize(title, normalizedTitle, settings.MaskDigits, settings.MaskLatin)];
         if (settings.TitleWeight > 0)
         {
-            NGramHasher.Append(normalizedTitle, settings.MinNGram, settings.MaxNGram, titleSalt, scratch.TitleHashes);
+            NGramHasher.Append(normalizedTitle, settings.MinNGram, settings.EffectiveTitleMaxNGram, titleSalt, scratch.TitleHashes);
         }
 
-        if (settings.BodyWeight <= 0)
-        {
-            return;
-        }
-
-        if (settings.BodyIncludesTitle)
+        if (settings.BodyWeight > 0 && settings.BodyIncludesTitle)
         {
             NGramHasher.Append(normalizedTitle, settings.MinNGram, settings.MaxNGram, bodySalt, scratch.BodyHashes);
         }
 
-        if (!body.IsEmpty)
+        if (words is not null)
         {
-            length = TextNormalizer.Normalize(body, buffer, settings.MaskDigits, settings.MaskLatin);
-            NGramHasher.Append(buffer[..length], settings.MinNGram, settings.MaxNGram, bodySalt, scratch.BodyHashes);
+            AppendWords(settings, words, normalizedTitle, wordSalt, scratch);
         }
+
+        var body = detail.AsSpan(0, Math.Min(detail?.Length ?? 0, settings.MaxDetailLength));
+        if (body.IsEmpty || (settings.BodyWeight <= 0 && words is null))
+        {
+            return;
+        }
+
+        var buffer = scratch.CharBuffer(body.Length);
+        var normalizedBody = buffer[..TextNormalizer.Normalize(body, buffer, settings.MaskDigits, settings.MaskLatin)];
+        if (settings.BodyWeight > 0)
+        {
+            NGramHasher.Append(normalizedBody, settings.MinNGram, settings.MaxNGram, bodySalt, scratch.BodyHashes);
+        }
+
+        if (words is not null)
+        {
+            AppendWords(settings, words, normalizedBody, wordSalt, scratch);
+        }
+    }
+
+    private static void AppendWords(FeatureSettings settings, WordDictionary words, ReadOnlySpan<char> normalized, ulong salt, FeatureScratch scratch)
+    {
+        var count = scratch.Segmenter.Segment(words, normalized, ref scratch.Tokens);
+        NGramHasher.AppendWords(normalized, scratch.Tokens.AsSpan(0, count), settings.WordMinLength, settings.WordBigrams, salt, scratch.WordHashes);
     }
 
     /// <summary>
@@ -108,9 +127,10 @@ internal sealed class TextFeaturizer
     /// <summary>Appends the distinct hashes of the message last collected into the scratch.</summary>
     public static void AppendDistinct(FeatureScratch scratch, List<ulong> sink)
     {
-        var all = new ulong[scratch.TitleHashes.Count + scratch.BodyHashes.Count];
+        var all = new ulong[scratch.TitleHashes.Count + scratch.BodyHashes.Count + scratch.WordHashes.Count];
         scratch.TitleHashes.Items.CopyTo(all);
         scratch.BodyHashes.Items.CopyTo(all.AsSpan(scratch.TitleHashes.Count));
+        scratch.WordHashes.Items.CopyTo(all.AsSpan(scratch.TitleHashes.Count + scratch.BodyHashes.Count));
         Array.Sort(all);
         for (var i = 0; i < all.Length; i++)
         {
@@ -135,6 +155,7 @@ internal sealed class TextFeaturizer
         var counts = scratch.Counts(Dimension);
         AddField(scratch.TitleHashes.Items, Settings.TitleWeight, counts, scratch);
         AddField(scratch.BodyHashes.Items, Settings.BodyWeight, counts, scratch);
+        AddField(scratch.WordHashes.Items, Settings.WordWeight, counts, scratch);
     }
 
     private void AddField(ReadOnlySpan<ulong> hashes, double weight, int[] counts, FeatureScratch scratch)

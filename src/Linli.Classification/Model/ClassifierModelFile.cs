@@ -13,7 +13,7 @@ namespace Linli.Classification.Model;
 /// with <c>head -c</c> and still loads in milliseconds.
 /// <code>
 /// "LLTC"                  4 bytes magic
-/// format version          int32 (1)
+/// format version          int32 (2; 1 is still read)
 /// header length           int32, then that many bytes of UTF-8 JSON (<see cref="ModelMetadata"/>)
 /// features F, classes K   int32, int32
 /// keys                    F × uint64 n-gram hashes, ascending
@@ -27,7 +27,8 @@ namespace Linli.Classification.Model;
 /// </summary>
 public static class ClassifierModelFile
 {
-    public const int FormatVersion = 1;
+    /// <summary>2 added the word space and title n-gram length to the header's options; the body is unchanged.</summary>
+    public const int FormatVersion = 2;
     private static readonly byte[] Magic = "LLTC"u8.ToArray();
 
     // Labels are Chinese; leaving them unescaped keeps the header readable with `head -c`.
@@ -88,13 +89,20 @@ public static class ClassifierModelFile
 
         var reader = new SpanReader(body[Magic.Length..]);
         var version = reader.Int32();
-        if (version != FormatVersion)
+        if (version is < 1 or > FormatVersion)
         {
-            throw new InvalidDataException($"Model format version {version} is not supported (expected {FormatVersion}).");
+            throw new InvalidDataException($"Model format version {version} is not supported (expected 1 to {FormatVersion}).");
         }
 
         var metadata = JsonSerializer.Deserialize<ModelMetadata>(reader.Bytes(reader.Int32()), Json)
             ?? throw new InvalidDataException("Model header is empty.");
+        if (version == 1)
+        {
+            // Version 1 headers predate these settings; missing ones would take today's defaults.
+            var options = metadata.Options;
+            metadata = metadata with { Options = options with { Features = options.Features with { WordWeight = 0, TitleMaxNGram = 0 } } };
+        }
+
         var features = reader.Int32();
         var classes = reader.Int32();
         if (features < 0 || classes != metadata.Labels.Count || features != metadata.FeatureCount)

@@ -6,7 +6,7 @@ namespace Linli.Classification.Tests.Features;
 
 public class TextFeaturizerTests
 {
-    private static readonly FeatureSettings Settings = new() { TitleWeight = 0.5, BodyWeight = 1.0 };
+    private static readonly FeatureSettings Settings = new() { TitleWeight = 0.5, BodyWeight = 1.0, WordWeight = 0.5 };
 
     [Fact]
     public void Featurize_EachFieldIsL2NormalizedToItsWeight()
@@ -18,9 +18,22 @@ public class TextFeaturizerTests
         var values = scratch.Values.AsSpan(0, scratch.Count).ToArray();
         var total = values.Sum(v => (double)v * v);
 
-        // Title space has norm 0.5, body space norm 1; the two are disjoint.
-        total.ShouldBe((0.5 * 0.5) + 1.0, tolerance: 1e-5);
+        // Title space has norm 0.5, body space norm 1, word space norm 0.5; the three are disjoint.
+        total.ShouldBe((0.5 * 0.5) + 1.0 + (0.5 * 0.5), tolerance: 1e-5);
         scratch.Indices.AsSpan(0, scratch.Count).ToArray().Distinct().Count().ShouldBe(scratch.Count);
+    }
+
+    [Fact]
+    public void Featurize_WordSpaceAddsDictionaryWords_AndCanBeTurnedOff()
+    {
+        var withWords = FeatureMatrixBuilder.BuildFeaturizer(Settings, TinyCorpus.Examples, parallelism: 1);
+        var withoutWords = FeatureMatrixBuilder.BuildFeaturizer(Settings with { WordWeight = 0 }, TinyCorpus.Examples, parallelism: 1);
+        withWords.Dimension.ShouldBeGreaterThan(withoutWords.Dimension);
+
+        var scratch = new FeatureScratch();
+        withoutWords.Featurize("A1区公交车站台损坏", null, scratch);
+        var total = scratch.Values.AsSpan(0, scratch.Count).ToArray().Sum(v => (double)v * v);
+        total.ShouldBe((0.5 * 0.5) + 1.0, tolerance: 1e-5);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Linli.Classification.Tests.Support;
 
 /// <summary>
@@ -10,14 +12,19 @@ public static class ComplaintData
 
     public static string? TrainCsv { get; } = Locate();
 
-    private static string? Locate()
+    // Binaries may live outside the tree (LINLI_BUILD_SLOT puts them under /tmp), so the search also
+    // starts from this source file's own directory.
+    private static string? Locate([CallerFilePath] string sourceFile = "")
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? string.Empty })
         {
-            var candidate = Path.Combine(dir.FullName, RelativePath);
-            if (File.Exists(candidate))
+            for (var dir = new DirectoryInfo(start); dir is not null && start.Length > 0; dir = dir.Parent)
             {
-                return candidate;
+                var candidate = Path.Combine(dir.FullName, RelativePath);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
             }
         }
 
