@@ -177,6 +177,18 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostSplitAsync(Guid id, string? reason, [FromServices] MergeWorkOrderHandler handler) =>
         ActAsync(id, WorkOrderTrigger.Split, (c, v) => handler.SplitAsync(id, new SplitWorkOrderRequest(reason), c, v, HttpContext.RequestAborted));
 
+    public Task<IActionResult> OnPostAwaitResidentAsync(Guid id, string? reason, [FromServices] WaitForResidentHandler handler) =>
+        ActAsync(id, WorkOrderTrigger.AwaitResident, (c, v) => handler.PauseAsync(id, new AwaitResidentRequest(reason), c, v, HttpContext.RequestAborted));
+
+    public Task<IActionResult> OnPostResumeAsync(Guid id, string? note, [FromServices] WaitForResidentHandler handler) =>
+        ActAsync(id, WorkOrderTrigger.Resume, (c, v) => handler.ResumeAsync(id, new ResumeWorkOrderRequest(note), c, v, HttpContext.RequestAborted));
+
+    public Task<IActionResult> OnPostSummonAsync(Guid id, List<Guid>? unitIds, string? note, [FromServices] CoHandleWorkOrderHandler handler) =>
+        ActAsync(id, WorkOrderTrigger.Summon, (c, v) => handler.SummonAsync(id, new SummonUnitsRequest(unitIds, note), c, v, HttpContext.RequestAborted));
+
+    public Task<IActionResult> OnPostReportCoHandlingAsync(Guid id, string? note, [FromServices] CoHandleWorkOrderHandler handler) =>
+        ActAsync(id, WorkOrderTrigger.ReportCoHandling, (c, v) => handler.ReportAsync(id, new ReportCoHandlingRequest(note, null), c, v, HttpContext.RequestAborted));
+
     /// <summary>合并: the parent is named by its number, as people read it off the other order.</summary>
     public Task<IActionResult> OnPostMergeAsync(Guid id, string? parentNumber, string? reason,
         [FromServices] MergeWorkOrderHandler handler, [FromServices] ListWorkOrdersHandler list) =>
