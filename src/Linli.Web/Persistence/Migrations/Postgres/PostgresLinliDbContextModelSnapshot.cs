@@ -56,6 +56,151 @@ namespace Linli.Web.Persistence.Migrations.Postgres
                     b.ToTable("Categories", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Domain.Grids.Grid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Boundary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("BuildingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuildingId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("Grids", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Domain.Grids.GridMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GridId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("GridId", "UserId");
+
+                    b.ToTable("GridMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Domain.Grids.HouseholdLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("MemberId", "HouseholdId")
+                        .IsUnique();
+
+                    b.ToTable("HouseholdLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Domain.Grids.RoutingRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("GridId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("TargetUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId", "CategoryId");
+
+                    b.ToTable("RoutingRules", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Domain.Prevention.ThresholdRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -708,6 +853,13 @@ namespace Linli.Web.Persistence.Migrations.Postgres
                     b.Property<Guid?>("PropertyCompanyUnitId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("GridUnitId");
@@ -716,6 +868,29 @@ namespace Linli.Web.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Buildings", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Domain.Units.CompoundAlias", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Compound")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Alias")
+                        .IsUnique();
+
+                    b.ToTable("CompoundAliases", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Domain.Units.Household", b =>
@@ -1406,6 +1581,39 @@ namespace Linli.Web.Persistence.Migrations.Postgres
                     b.HasIndex("WorkOrderId");
 
                     b.ToTable("DuplicateMatches", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Grids.WorkOrderLocation", b =>
+                {
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BuildingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid?>("GridId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("LocatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LocatedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("NormalizedAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("WorkOrderId");
+
+                    b.HasIndex("GridId");
+
+                    b.ToTable("WorkOrderLocations", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Web.Features.HistoryImport.HistoricalRequest", b =>

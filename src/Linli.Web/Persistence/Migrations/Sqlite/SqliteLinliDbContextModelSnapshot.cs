@@ -51,6 +51,151 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                     b.ToTable("Categories", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Domain.Grids.Grid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Boundary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("BuildingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuildingId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("Grids", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Domain.Grids.GridMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GridId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("GridId", "UserId");
+
+                    b.ToTable("GridMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Domain.Grids.HouseholdLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("MemberId", "HouseholdId")
+                        .IsUnique();
+
+                    b.ToTable("HouseholdLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Domain.Grids.RoutingRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GridId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TargetUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId", "CategoryId");
+
+                    b.ToTable("RoutingRules", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Domain.Prevention.ThresholdRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -703,6 +848,13 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("PropertyCompanyUnitId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("GridUnitId");
@@ -711,6 +863,29 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Buildings", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Domain.Units.CompoundAlias", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Compound")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Alias")
+                        .IsUnique();
+
+                    b.ToTable("CompoundAliases", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Domain.Units.Household", b =>
@@ -1401,6 +1576,39 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("WorkOrderId");
 
                     b.ToTable("DuplicateMatches", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Grids.WorkOrderLocation", b =>
+                {
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BuildingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid?>("GridId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LocatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocatedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkOrderId");
+
+                    b.HasIndex("GridId");
+
+                    b.ToTable("WorkOrderLocations", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Web.Features.HistoryImport.HistoricalRequest", b =>
