@@ -25,31 +25,47 @@ public static class DemoOrders
         using var dispatcher = await server.ApiAsync("dispatcher");
         using var handler = await server.ApiAsync("handler");
         using var resident = await server.ApiAsync("resident");
-        var ids = new List<Guid>();
+        var orders = new List<JsonElement>();
         foreach (var (text, phone) in Calls)
         {
             var body = new { channel = "Hotline12345", description = text, reporter = new { name = "刘先生", phone },
                 buildingId = DemoIds.For($"building:{DemoSeeder.Codes.HandlerGrid}:1") };
-            ids.Add(await IdOfAsync(await dispatcher.PostAsJsonAsync("/api/v1/work-orders", body)));
+            orders.Add(await OkAsync(await dispatcher.PostAsJsonAsync("/api/v1/work-orders", body)));
         }
-        ids.Add(await IdOfAsync(await resident.PostAsJsonAsync("/api/v1/work-orders", new { description = "家门口的井盖松动，踩上去会响。" })));
-        // Four dispatched to the handler's grid; two of them accepted; one of those completed. The rest wait for triage.
-        for (var i = 0; i < 4; i++)
+        orders.Add(await OkAsync(await resident.PostAsJsonAsync("/api/v1/work-orders", new { description = "家门口的井盖松动，踩上去会响。" })));
+        // Four orders in the handler's grid (dispatched here, or already routed there by the routing rules); two of them
+        // accepted, one of those completed. Orders routing could not place stay in the triage queue.
+        var mine = new List<Guid>();
+        foreach (var order in orders.Take(4))
         {
-            (await dispatcher.PostAsJsonAsync($"/api/v1/work-orders/{ids[i]}/dispatch", new { unitId = HandlerGrid })).EnsureSuccessStatusCode();
+            var id = order.GetProperty("id").GetGuid();
+            var current = order;
+            if (current.GetProperty("status").GetString() == "Received")
+            {
+                current = await OkAsync(await dispatcher.PostAsJsonAsync($"/api/v1/work-orders/{id}/dispatch", new { unitId = HandlerGrid }));
+            }
+            else if (current.GetProperty("unitId").ValueKind == JsonValueKind.String && current.GetProperty("unitId").GetGuid() != HandlerGrid
+                && current.GetProperty("status").GetString() == "Dispatched")
+            {
+                current = await OkAsync(await dispatcher.PostAsJsonAsync($"/api/v1/work-orders/{id}/transfer", new { unitId = HandlerGrid, reason = "属地网格办理" }));
+            }
+            if (current.GetProperty("status").GetString() == "Dispatched")
+            {
+                mine.Add(id);
+            }
         }
-        for (var i = 0; i < 2; i++)
+        foreach (var id in mine.Take(2))
         {
-            (await handler.PostAsync($"/api/v1/work-orders/{ids[i]}/accept", null)).EnsureSuccessStatusCode();
+            await OkAsync(await handler.PostAsync($"/api/v1/work-orders/{id}/accept", null));
         }
-        (await handler.PostAsJsonAsync($"/api/v1/work-orders/{ids[0]}/complete", new { result = "已联系电梯维保单位更换控制板，电梯恢复运行。" })).EnsureSuccessStatusCode();
+        await OkAsync(await handler.PostAsJsonAsync($"/api/v1/work-orders/{mine[0]}/complete", new { result = "已联系电梯维保单位更换控制板，电梯恢复运行。" }));
     }
 
-    private static async Task<Guid> IdOfAsync(HttpResponseMessage response)
+    private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
-        response.IsSuccessStatusCode.ShouldBeTrue(text);
-        return JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid();
+        response.IsSuccessStatusCode.ShouldBeTrue($"{response.RequestMessage?.RequestUri}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
     }
 }
 

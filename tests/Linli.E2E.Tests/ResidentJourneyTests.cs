@@ -37,6 +37,16 @@ public sealed class ResidentJourneyTests(LinliServer server)
             await Assertions.Expect(dispatcher.Page.GetByRole(AriaRole.Status)).ToContainTextAsync(number);
         }
         (await StatusOfAsync(orderId)).ShouldBe("Dispatched");
+        if ((await OrderAsync(orderId)).GetProperty("unitId").GetGuid() != DemoOrders.HandlerGrid)
+        {
+            // Routing sent it elsewhere: the dispatcher transfers it to the grid on the order page (转办).
+            await dispatcher.Page.GotoAsync($"/console/work-orders/{orderId}");
+            await dispatcher.Page.GetByText("转办", new() { Exact = true }).ClickAsync();
+            await dispatcher.Page.Locator("#transfer-unit").SelectOptionAsync(DemoOrders.HandlerGrid.ToString());
+            await dispatcher.Page.Locator("#transfer-reason").FillAsync("属地网格办理");
+            await dispatcher.Page.Locator("form[action*='handler=Transfer'] button[type=submit]").ClickAsync();
+            await Assertions.Expect(dispatcher.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("已转办");
+        }
 
         // 3. The grid member accepts and completes it on the order page.
         await using var handler = await BrowserSession.OpenAsync(server, BrowserSession.Desktop, "handler");
