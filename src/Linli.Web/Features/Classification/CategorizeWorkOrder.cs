@@ -1,6 +1,7 @@
 using Linli.Domain.Common;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Dispatch;
 using Linli.Web.Features.WorkOrders;
 using Linli.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,10 @@ public sealed record CategorizeWorkOrderRequest(Guid? CategoryId, Urgency? Urgen
 
 /// <summary>
 /// 分类确认 / 纠正: a dispatcher confirms or corrects the category (and urgency). The verdict is stored as the site's
-/// own training label, so the next retraining learns from it.
+/// own training label, so the next retraining learns from it. An order still waiting for dispatch is then routed by the
+/// rules at once (one click in the triage queue); without a matching rule it stays for the dispatcher.
 /// </summary>
-public sealed class CategorizeWorkOrderHandler(WorkOrderCommands commands, LinliDbContext db)
+public sealed class CategorizeWorkOrderHandler(WorkOrderCommands commands, LinliDbContext db, AutoDispatcher autoDispatch)
 {
     public static readonly Error UnknownCategory = Error.Validation("WorkOrder.UnknownCategory");
 
@@ -42,6 +44,10 @@ public sealed class CategorizeWorkOrderHandler(WorkOrderCommands commands, Linli
             label.Source = suggested == categoryId ? "Confirmation" : "Correction";
             label.UserId = caller.UserId;
             label.At = now;
+            if (order.Status == WorkOrderStatus.Received)
+            {
+                await autoDispatch.TryDispatchAsync(order, now, token);
+            }
             return result;
         }, ct);
 }

@@ -89,6 +89,12 @@ public sealed class WorkOrderNotifier(LinliDbContext db, UnitTree units, SiteTim
             }
         }
 
+        // Merged duplicates follow their parent: every one of their reporters hears the result too.
+        if (entries.Any(e => e.Trigger is WorkOrderTrigger.Complete or WorkOrderTrigger.FollowUp or WorkOrderTrigger.AutoClose))
+        {
+            await AddToMergedReportersAsync(order, entries, title, UnitName, toUsers, ct);
+        }
+
         var unitIds = toUnits.Select(t => t.UnitId).Distinct().ToList();
         var members = unitIds.Count == 0
             ? []
@@ -156,21 +162,67 @@ public sealed class WorkOrderNotifier(LinliDbContext db, UnitTree units, SiteTim
         }
     }
 
+    private async Task AddToMergedReportersAsync(WorkOrder parent, List<WorkOrderHistoryEntry> entries, string title, Func<Guid?, string> unitName,
+        List<(Guid, NotificationKind, string)> toUsers, CancellationToken ct)
+    {
+        var children = await db.WorkOrders.AsNoTracking()
+            .Where(o => o.ParentId == parent.Id && o.Status == WorkOrderStatus.Merged)
+            .Select(o => new { o.Id, o.Number, o.Channel, o.ExternalReference, o.ReporterUserId, o.ReporterPhoneProtected })
+            .ToListAsync(ct);
+        var result = parent.Result ?? "";
+        foreach (var entry in entries)
+        {
+            foreach (var child in children)
+            {
+                if (entry.Trigger == WorkOrderTrigger.Complete)
+                {
+                    if (child.ReporterUserId is { } reporter)
+                    {
+                        toUsers.Add((reporter, NotificationKind.Completed, NotificationTexts.Format("Completed.Body", child.Number, title, unitName(parent.UnitId), result)));
+                    }
+                    if (PhoneChannels.Contains(child.Channel) && child.ReporterPhoneProtected is { } phone)
+                    {
+                        db.OutboxMessages.Add(new OutboxMessage
+                        {
+                            Key = $"sms:complete:{child.Id:N}:{parent.Id:N}:{entry.Sequence}",
+                            Channel = OutboxChannel.Sms,
+                            Recipient = phone,
+                            Payload = Truncate(NotificationTexts.Format("Sms.Completed", child.Number, result), 500),
+                            WorkOrderId = child.Id,
+                            CreatedAt = entry.At,
+                            NextAttemptAt = entry.At,
+                        });
+                    }
+                }
+                else if (child.Channel == Channel.Hotline12345 && !string.IsNullOrEmpty(child.ExternalReference))
+                {
+                    AddReplyTo12345(parent, entry, child.Id, child.ExternalReference, child.Number);
+                }
+            }
+        }
+    }
+
     private void AddReplyTo12345(WorkOrder order, WorkOrderHistoryEntry entry)
     {
         if (order.Channel != Channel.Hotline12345 || string.IsNullOrEmpty(order.ExternalReference))
         {
             return;
         }
-        var reply = new Hotline12345Reply(order.ExternalReference, order.Number, order.Result, order.Resolved, order.Satisfaction?.ToString(),
+        AddReplyTo12345(order, entry, order.Id, order.ExternalReference, order.Number);
+    }
+
+    /// <summary>The closing reply for one 12345 case: the order itself, or a merged duplicate answered with its parent's result.</summary>
+    private void AddReplyTo12345(WorkOrder order, WorkOrderHistoryEntry entry, Guid caseOrderId, string externalReference, string number)
+    {
+        var reply = new Hotline12345Reply(externalReference, number, order.Result, order.Resolved, order.Satisfaction?.ToString(),
             order.CompletedAt, order.ClosedAt ?? entry.At);
         db.OutboxMessages.Add(new OutboxMessage
         {
-            Key = $"12345:close:{order.Id:N}:{entry.Sequence}",
+            Key = $"12345:close:{caseOrderId:N}:{order.Id:N}:{entry.Sequence}",
             Channel = OutboxChannel.Hotline12345Reply,
-            Recipient = order.ExternalReference,
+            Recipient = externalReference,
             Payload = Truncate(System.Text.Json.JsonSerializer.Serialize(reply, ReplyJson), OutboxMessage.MaxPayloadLength),
-            WorkOrderId = order.Id,
+            WorkOrderId = caseOrderId,
             CreatedAt = entry.At,
             NextAttemptAt = entry.At,
         });

@@ -55,7 +55,11 @@ public sealed record WorkOrderDetails(
     IReadOnlyList<Guid> MergedChildIds,
     IReadOnlyList<WorkOrderTrigger> AllowedActions,
     int Version,
-    LocatedDetails? Located);
+    LocatedDetails? Located,
+    ParentDetails? Parent);
+
+/// <summary>For a merged order: the order it follows, so its reporter sees that order's progress and result.</summary>
+public sealed record ParentDetails(Guid Id, string Number, WorkOrderStatus Status, string? Result, DateTime? CompletedAt, DateTime? ClosedAt);
 
 /// <summary>Reads one order as the caller may see it: full history, attachments, and the actions open to them.</summary>
 public sealed class GetWorkOrderHandler(LinliDbContext db, UnitTree units, PersonalData personalData)
@@ -100,7 +104,11 @@ public sealed class GetWorkOrderHandler(LinliDbContext db, UnitTree units, Perso
             children,
             WorkOrderPermissions.AllowedFor(caller, order),
             order.Version,
-            await LocatedDetails.ForAsync(db, order.Id, ct));
+            await LocatedDetails.ForAsync(db, order.Id, ct),
+            order.ParentId is { } parentId
+                ? await db.WorkOrders.AsNoTracking().Where(o => o.Id == parentId)
+                    .Select(o => new ParentDetails(o.Id, o.Number, o.Status, o.Result, o.CompletedAt, o.ClosedAt)).FirstOrDefaultAsync(ct)
+                : null);
     }
 
     private static string? NameOf(UnitTree.Snapshot tree, Guid? unitId) => unitId is { } id ? tree.Find(id)?.Name : null;

@@ -92,4 +92,44 @@ public class DuplicateTests(LinliAppWithDuplicates app) : IClassFixture<LinliApp
         var late = await dispatcher.SubmitOkAsync(Hotline("3单元电梯停运，老人下不了楼", building, "孙先生"));
         late.Str("status").ShouldNotBe("Merged");
     }
+
+    [Fact]
+    public async Task Every_reporter_of_a_merged_incident_hears_the_result()
+    {
+        var dispatcher = await app.As("dispatcher");
+        var resident = await app.As("resident");
+        var building = LinliApp.BuildingId("G0101", 1);
+        var parent = await resident.SubmitOkAsync(new { description = "1号楼2单元的电梯停了一上午，老人下不了楼", categoryId = LinliApp.CategoryId("0103"), buildingId = building });
+        var child = await dispatcher.SubmitOkAsync(new
+        {
+            channel = "Hotline12345",
+            description = "1号楼2单元电梯停了一上午，家里老人下不了楼",
+            categoryId = LinliApp.CategoryId("0103"),
+            reporter = new { name = "周先生", phone = "13600001111" },
+            externalReference = "12345-MERGE-1",
+            buildingId = building,
+        });
+        child.Str("status").ShouldBe("Merged");
+        parent = await (await app.As("dispatcher")).GetJsonAsync($"/api/v1/work-orders/{parent.Str("id")}");
+        if (parent.Str("status") == "Received")
+        {
+            parent = await dispatcher.ActOkAsync(parent, "dispatch", new { unitId = LinliApp.UnitId("G0101") });
+        }
+        var handlerUnit = parent.GetProperty("unitId").GetGuid();
+        var handler = await app.As(handlerUnit == LinliApp.UnitId("G0101") ? "handler" : "property");
+        parent = await handler.ActOkAsync(parent, "accept");
+        await handler.ActOkAsync(parent, "complete", new { result = "已更换电梯控制板，恢复运行" });
+
+        var childDetails = await dispatcher.GetJsonAsync($"/api/v1/work-orders/{child.Str("id")}");
+        childDetails.GetProperty("parent").Str("status").ShouldBe("Completed");
+        childDetails.GetProperty("parent").Str("result").ShouldBe("已更换电梯控制板，恢复运行");
+        var childId = child.GetProperty("id").GetGuid();
+        var sms = await app.WithDbAsync(db => Task.FromResult(db.OutboxMessages.Where(m => m.WorkOrderId == childId).Select(m => m.Payload).ToList()));
+        sms.ShouldContain(p => p.Contains("已更换电梯控制板"));
+
+        await resident.ActOkAsync(parent, "evaluate", new { resolved = true, satisfaction = "Satisfied" });
+        await dispatcher.ActOkAsync(parent, "follow-up", new { note = "回访满意" });
+        var replies = await app.WithDbAsync(db => Task.FromResult(db.OutboxMessages.Where(m => m.WorkOrderId == childId).Select(m => m.Recipient).ToList()));
+        replies.ShouldContain("12345-MERGE-1");
+    }
 }
