@@ -5,7 +5,7 @@ namespace Linli.Domain.Grids;
 /// <summary>
 /// 网格: an area of responsibility with a boundary. Level 1 = street, 2 = community, 3 = block grid, 4 = micro-grid of one
 /// building (its 楼栋长). Each grid lies inside its parent and names the unit that handles the orders of its place.
-/// The boundary is stored as WKT text (provider-neutral; see docs/adr/0005) and parsed by <see cref="GridGeometry"/>.
+/// The boundary is stored as WKT text (provider-neutral; see docs/adr/0008) and parsed by <see cref="GridGeometry"/>.
 /// </summary>
 public sealed class Grid
 {

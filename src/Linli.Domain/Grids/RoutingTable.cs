@@ -40,7 +40,7 @@ public sealed record RuleCandidate(RoutingRule Rule, RuleVerdict Verdict, int? G
 public sealed record RoutingDecision(RoutingRule? Rule, Guid? UnitId, IReadOnlyList<RuleCandidate> Candidates);
 
 /// <summary>
-/// The precedence of routing rules (docs/adr/0006). Among the enabled rules whose grid and category both cover the order:
+/// The precedence of routing rules (docs/adr/0009). Among the enabled rules whose grid and category both cover the order:
 /// <list type="number">
 /// <item>a rule on a deeper grid beats a rule on an ancestor grid, which beats a rule for anywhere;</item>
 /// <item>then a rule on the order's own category beats one on a parent category, which beats one for any category;</item>

@@ -111,7 +111,7 @@ public sealed class AutoDispatcher(DispatchPlanner planner, TimeLimits limits, I
         {
             LocatedBy.Building => "楼栋",
             LocatedBy.Address => "地址",
-            LocatedBy.Point => "地图定位",
+            LocatedBy.Point => "地图坐标",
             LocatedBy.ReporterHome => "居民住址",
             LocatedBy.Fallback => "默认区域",
         };

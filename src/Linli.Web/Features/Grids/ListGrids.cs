@@ -9,7 +9,7 @@ public sealed record GeoPoint(double Latitude, double Longitude);
 
 /// <summary>
 /// A grid for maps and admin screens: <c>center</c> is a point guaranteed inside the polygon (an interior point, not the
-/// centroid, which can fall outside an L-shaped grid); <c>polygon</c> is a GeoJSON geometry, longitude first.
+/// centroid, which can fall outside an L-shaped grid; rounded to 1e-7°, about a centimetre); <c>polygon</c> is a GeoJSON geometry, longitude first.
 /// </summary>
 public sealed record GridSummary(
     Guid Id,
@@ -52,6 +52,6 @@ public sealed class ListGridsHandler(GridMap map, UnitTree units)
     {
         var center = g.Center;
         return new GridSummary(g.Id, g.Code, g.Name, g.Level, g.ParentId, g.UnitId, tree.Find(g.UnitId)?.Name, g.BuildingId, g.IsActive,
-            new GeoPoint(center.Y, center.X), GeoJson.Write(g.Boundary), g.Version);
+            new GeoPoint(Math.Round(center.Y, 7), Math.Round(center.X, 7)), GeoJson.Write(g.Boundary), g.Version);
     }
 }

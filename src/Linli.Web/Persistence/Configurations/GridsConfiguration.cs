@@ -15,7 +15,7 @@ internal sealed class GridConfiguration : IEntityTypeConfiguration<Grid>
         builder.Property(g => g.Code).HasMaxLength(Grid.MaxCodeLength);
         builder.HasIndex(g => g.Code).IsUnique();
         builder.Property(g => g.Name).HasMaxLength(Grid.MaxNameLength);
-        // WKT text on both providers (docs/adr/0005): no PostGIS, no provider plugin.
+        // WKT text on both providers (docs/adr/0008): no PostGIS, no provider plugin.
         builder.Property(g => g.Boundary).HasColumnType("text");
         builder.Property(g => g.Version).IsConcurrencyToken();
         builder.HasIndex(g => g.ParentId);
