@@ -6,6 +6,8 @@ using Linli.Web.Features.Dispatch;
 using Linli.Web.Features.Grids;
 using Linli.Web.Features.Intake;
 using Linli.Web.Features.Notifications;
+using Linli.Web.Features.Prevention;
+using Linli.Web.Features.Reports;
 using Linli.Web.Features.Sla;
 using Linli.Web.Features.Units;
 using Linli.Web.Features.WorkOrders;
@@ -43,14 +45,16 @@ api.MapWorkOrders();
 api.MapIntake();
 api.MapCategories();
 api.MapUnits();
-api.MapGrids();
-api.MapDispatch();
 api.MapSla();
 api.MapWorkOrderSla();
 api.MapNotifications();
 api.MapAnalytics();
-api.MapClassification();
+api.MapGrids();
+api.MapDispatch();
 app.MapLinliPages();
+api.MapClassification();
+api.MapPrevention();
+api.MapReports();
 
 await app.RunAsync();
 

@@ -16,7 +16,7 @@ public sealed record ForecastSettings
     public double Phi { get; init; } = 0.8;
 
     /// <summary>How much of the year-ago seasonal ratio is believed (0 = none, 1 = all).</summary>
-    public double SeasonalShrink { get; init; } = 0.5;
+    public double SeasonalShrink { get; init; } = 0.25;
 
     /// <summary>Weeks of history needed before a back-test week is scored.</summary>
     public int WarmUpWeeks { get; init; } = 8;

@@ -48,14 +48,16 @@ public static class FeaturesSetup
         services.AddScoped<CancelWorkOrderHandler>();
         services.AddScoped<AutoCloseWorkOrdersHandler>();
 
-        // Grids and dispatch
-        services.AddLinliGridsAndDispatch();
-
         // Time limits, SLA sweeper, notifications and outbox, the three rates
         services.AddLinliSlaAndNotifications(builder.Configuration);
 
+        // Grids and dispatch
+        services.AddLinliGridsAndDispatch();
+
         // Classification and duplicates
         services.AddLinliClassification(builder.Configuration);
+        // Analysis and prevention: hot issues, forecast, thresholds, weekly reports, history import
+        Features.Prevention.PreventionSetup.AddLinliPrevention(services, builder.Configuration);
         if (builder.Configuration.GetValue("Linli:BackgroundJobs", true))
         {
             services.AddHostedService<AutoCloseSweeper>();
