@@ -1,7 +1,7 @@
 namespace Linli.Domain.Prevention;
 
 /// <summary>
-/// Parameters of the weekly forecast (docs/adr/0006-prevention-forecast-method.md): Holt's exponential smoothing with
+/// Parameters of the weekly forecast (docs/adr/0010-prevention-forecast-method.md): Holt's exponential smoothing with
 /// a damped trend, times a week-of-year index from the same weeks a year (and two years) earlier, shrunk towards 1.
 /// </summary>
 public sealed record ForecastSettings
