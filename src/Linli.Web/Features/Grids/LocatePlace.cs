@@ -91,7 +91,9 @@ public sealed class PlaceLocator(GridMap map, UnitTree units, TimeProvider clock
 
     private static Place AtBuilding(GridMap.Snapshot snapshot, BuildingNode building, LocatedBy how, double confidence, string? normalized)
     {
-        var grid = snapshot.MicroGridOf(building.Id) ?? snapshot.GridOfUnit(building.GridUnitId);
+        // A micro-grid left behind by a building moved to another grid no longer speaks for it.
+        var micro = snapshot.MicroGridOf(building.Id);
+        var grid = micro is not null && micro.UnitId == building.GridUnitId ? micro : snapshot.GridOfUnit(building.GridUnitId);
         return new Place(how, confidence, grid?.Id, building.Id, building.GridUnitId, normalized, building.PropertyCompanyUnitId);
     }
 

@@ -134,6 +134,18 @@ public class ManageGridsTests(LinliApp app) : IClassFixture<LinliApp>
         var order = await admin.SubmitOkAsync(new { channel = "Reception", description = "楼道堆物", reporter = new { name = "甲" }, address = "丽泽雅园十八号楼2单元301" });
         order.GetProperty("location").GetProperty("buildingId").GetGuid().ShouldBe(building.GetProperty("id").GetGuid());
 
+        // Moved on the map into another grid: it belongs there now, and orders about it follow.
+        var other = (await admin.GetJsonAsync("/api/v1/grids?level=3")).EnumerateArray().Single(g => g.Str("code") == "G0101").GetProperty("center");
+        var moved = await (await admin.PutAsJsonAsync($"/api/v1/buildings/{building.Str("id")}", new
+        {
+            latitude = other.GetProperty("latitude").GetDouble() + 0.0002,
+            longitude = other.GetProperty("longitude").GetDouble(),
+        })).ShouldBeAsync(HttpStatusCode.OK);
+        moved.GetProperty("gridUnitId").GetGuid().ShouldBe(LinliApp.UnitId("G0101"));
+        moved.GetProperty("version").GetInt32().ShouldBe(1);
+        var there = await admin.SubmitOkAsync(new { channel = "Reception", description = "楼道灯坏", reporter = new { name = "乙" }, buildingId = building.Str("id") });
+        there.GetProperty("location").GetProperty("areaUnitId").GetGuid().ShouldBe(LinliApp.UnitId("G0101"));
+
         var retired = await (await admin.PostAsync($"/api/v1/buildings/{building.Str("id")}/retire", null)).ShouldBeAsync(HttpStatusCode.OK);
         retired.GetProperty("isActive").GetBoolean().ShouldBeFalse();
         await (await admin.SubmitAsync(new { channel = "Reception", description = "x", reporter = new { name = "甲" }, buildingId = building.Str("id") }))
