@@ -24,6 +24,23 @@ public sealed class AdminAndInboxTests(LinliServer server)
     }
 
     [Fact]
+    public async Task Admin_ExplainsWhereAnOrderWouldGo_AndSeesTheGridMap()
+    {
+        await using var admin = await BrowserSession.OpenAsync(server, BrowserSession.Desktop, "admin");
+        await admin.Page.GotoAsync("/admin/routing");
+        await admin.Page.GetByLabel("楼栋").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "推演" }).ClickAsync();
+        await Assertions.Expect(admin.Page.Locator("[data-testid=explain-result]")).ToContainTextAsync("结果");
+        await admin.ScreenshotAsync("11-admin-routing");
+
+        await admin.Page.GotoAsync("/admin/grids");
+        await Assertions.Expect(admin.Page.Locator("#grids-map .leaflet-interactive").First).ToBeVisibleAsync();
+        await admin.ScreenshotAsync("12-admin-grids");
+        await admin.ShouldShowNoErrorTextAsync();
+        admin.ShouldHaveNoConsoleErrors();
+    }
+
+    [Fact]
     public async Task AdminPages_AreClosedToOtherStaff()
     {
         await using var dispatcher = await BrowserSession.OpenAsync(server, BrowserSession.Desktop, "dispatcher");

@@ -27,6 +27,8 @@ public static class PagesSetup
             o.Conventions.AuthorizePage("/Accounts/Pages/Admin", AccountsSetup.Policies.Admin);
             o.Conventions.AuthorizePage("/Accounts/Pages/ChannelKeys", AccountsSetup.Policies.Admin);
             o.Conventions.AuthorizeFolder("/Categories/Pages", AccountsSetup.Policies.Admin);
+            o.Conventions.AuthorizeFolder("/Dispatch/Pages", AccountsSetup.Policies.Admin);
+            o.Conventions.AuthorizeFolder("/Grids/Pages", AccountsSetup.Policies.Admin);
             o.Conventions.AllowAnonymousToPage("/Accounts/Pages/Login");
         });
         builder.Services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}" + RazorViewEngine.ViewExtension));

@@ -2,10 +2,12 @@ using Linli.Domain.Units;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
 using Linli.Web.Features.Analytics;
+using Linli.Web.Features.Grids;
 using Linli.Web.Features.Units;
 using Linli.Web.Features.WorkOrders;
 using Linli.Web.Infrastructure;
 using Linli.Web.Persistence;
+using Linli.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Dashboard;
@@ -41,7 +43,7 @@ public sealed record DashboardData(
 /// Everything the big screen shows, scoped to the caller like every other query (<see cref="WorkOrderScope"/>).
 /// The three rates come from the analytics slice (<see cref="GetRatesHandler"/>, the last 30 days, summed over the streets the caller sees).
 /// </summary>
-public sealed class GetDashboardHandler(LinliDbContext db, UnitTree units, SiteTime site, GetRatesHandler ratesOf)
+public sealed class GetDashboardHandler(LinliDbContext db, UnitTree units, SiteTime site, GetRatesHandler ratesOf, ListGridsHandler gridsOf)
 {
     public const int TrendDays = 30;
     private const int TrendCategories = 6;
@@ -79,7 +81,10 @@ public sealed class GetDashboardHandler(LinliDbContext db, UnitTree units, SiteT
             return new TrendSeries(name, [.. days.Select(d => perDay.GetValueOrDefault(d))]);
         }).ToList();
 
-        // Grid load: open and overdue orders per level-3 grid, drawn as the outline of the grid's buildings.
+        // Grid load: open and overdue orders per level-3 grid, drawn with the grid's boundary (Features/Grids); a grid team
+        // without a boundary yet is drawn as the box around its buildings.
+        var boundaries = (await gridsOf.HandleAsync(new ListGridsQuery(3, null, false), ct))
+            .GroupBy(g => g.UnitId).ToDictionary(g => g.Key, g => GridOutlines.OuterRing(g.First().Polygon));
         var tree = await units.GetAsync(ct);
         var gridIds = tree.All.Where(u => u.Kind == UnitKind.Grid && u.IsActive && caller.Covers(u.Id)).Select(u => u.Id).ToList();
         var openByGrid = await open.Where(o => o.AreaUnitId != null && gridIds.Contains(o.AreaUnitId.Value))
@@ -91,7 +96,8 @@ public sealed class GetDashboardHandler(LinliDbContext db, UnitTree units, SiteT
         var grids = gridIds.Select(id => tree.Find(id)!).OrderBy(u => u.Code, StringComparer.Ordinal).Select(u =>
         {
             var points = buildings.Where(b => b.GridUnitId == u.Id).ToList();
-            IReadOnlyList<double[]> outline = points.Count == 0 ? [] : Box(points.Min(p => p.Latitude), points.Max(p => p.Latitude),
+            IReadOnlyList<double[]> outline = boundaries.TryGetValue(u.Id, out var ring) && ring.Count > 0 ? ring
+                : points.Count == 0 ? [] : Box(points.Min(p => p.Latitude), points.Max(p => p.Latitude),
                 points.Min(p => p.Longitude), points.Max(p => p.Longitude));
             return new GridLoad(u.Id, u.Name, openByGrid.GetValueOrDefault(u.Id), overdueByGrid.GetValueOrDefault(u.Id), outline);
         }).ToList();
@@ -132,7 +138,7 @@ public sealed class GetDashboardHandler(LinliDbContext db, UnitTree units, SiteT
 
     private static string Short(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
-    /// <summary>The grid's area until the grids slice serves boundaries: its buildings' bounding box, padded.</summary>
+    /// <summary>A grid team without a boundary: its buildings' bounding box, padded.</summary>
     private static double[][] Box(double south, double north, double west, double east)
     {
         const double pad = 0.0006;

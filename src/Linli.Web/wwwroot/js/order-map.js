@@ -6,6 +6,11 @@
     if (points.length === 0) return;
     const map = L.map(el, { attributionControl: false, zoomControl: true, scrollWheelZoom: false });
     const layers = [];
+    const outline = JSON.parse(el.dataset.outline || '[]');
+    if (outline.length > 2) {
+        layers.push(L.polygon(outline, { color: '#0b5cad', weight: 2, fillColor: '#6ea8fe', fillOpacity: 0.15 })
+            .bindTooltip(el.dataset.outlineLabel || '').addTo(map));
+    }
     for (const p of points) {
         const marker = L.circleMarker([p.lat, p.lon], {
             radius: p.order ? 10 : 6,

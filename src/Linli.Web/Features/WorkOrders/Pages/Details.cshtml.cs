@@ -3,6 +3,7 @@ using Linli.Domain.Units;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
 using Linli.Web.Features.Classification;
+using Linli.Web.Features.Grids;
 using Linli.Web.Features.Intake;
 using Linli.Web.Features.Units;
 using Linli.Web.Infrastructure;
@@ -28,6 +29,7 @@ public sealed record MapPoint(double Latitude, double Longitude, string Label, b
 /// </summary>
 public sealed class DetailsModel(
     GetWorkOrderHandler get,
+    ListGridsHandler grids,
     CallerFactory callers,
     UnitTree units,
     LinliDbContext db,
@@ -38,6 +40,9 @@ public sealed class DetailsModel(
     public WorkOrderDetails Order { get; private set; } = null!;
     public List<UnitOption> Units { get; private set; } = [];
     public List<MapPoint> MapPoints { get; private set; } = [];
+
+    /// <summary>The boundary of the order's level-3 grid ([latitude, longitude] pairs), from the grids slice.</summary>
+    public IReadOnlyList<double[]> GridOutline { get; private set; } = [];
     public Caller Caller { get; private set; } = null!;
 
     /// <summary>The classifier's suggestion recorded at intake (Features/Classification), if any.</summary>
@@ -63,6 +68,11 @@ public sealed class DetailsModel(
             .Select(u => new UnitOption(u.Id, u.Name, u.Kind))];
         MapPoints = await MapPointsAsync(order, ct);
         Suggestion = await SuggestionAsync(order.Id, ct);
+        if (order.Location.AreaUnitId is { } area)
+        {
+            var grid = (await grids.HandleAsync(new ListGridsQuery(3, null, false), ct)).FirstOrDefault(g => g.UnitId == area);
+            GridOutline = GridOutlines.OuterRing(grid?.Polygon);
+        }
         return Page();
     }
 
