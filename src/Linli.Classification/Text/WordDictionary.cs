@@ -6,7 +6,7 @@ namespace Linli.Classification.Text;
 /// <summary>
 /// jieba's word list with frequencies (MIT; see Resources/README.md), held as an open-addressing table
 /// of every word and every word prefix, keyed by a 64-bit hash of the normalized characters. A slot is
-/// 8 bytes (a 32-bit fingerprint and the word's log-probability), so the ~600k entries fit in 8 MB and
+/// 8 bytes (a 32-bit fingerprint and the word's log-probability), so the ~200k entries fit in 4 MB and
 /// a lookup is one cache miss.
 /// </summary>
 internal sealed class WordDictionary
@@ -49,7 +49,7 @@ internal sealed class WordDictionary
         WordCount = words;
     }
 
-    /// <summary>The dictionary shipped with the library, loaded once on first use (~0.3 s).</summary>
+    /// <summary>The dictionary shipped with the library, loaded once on first use (≤ 0.3 s on an idle core).</summary>
     public static WordDictionary Default => LazyDefault.Value;
 
     /// <summary>Log-probability given to a single character the dictionary does not know (jieba: frequency 1).</summary>

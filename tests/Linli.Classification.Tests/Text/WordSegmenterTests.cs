@@ -6,7 +6,7 @@ public class WordSegmenterTests
 {
     [Theory]
     [InlineData("我来到北京清华大学", "我/来到/北京/清华大学")]
-    [InlineData("小区物业公司违规收取停车费", "小区/物业公司/违规/收取/停车费")]
+    [InlineData("小区物业公司违规收取停车费", "小区/物业/公司/违规/收取/停车费")]
     [InlineData("业主多次投诉，无果！", "业主/多次/投诉/|/无果")]
     [InlineData("A3区wifi信号差", "a0/区/wifi/信号/差")]
     public void Segment_TakesJiebasMaximumProbabilityRoute(string text, string expected)
@@ -21,9 +21,9 @@ public class WordSegmenterTests
     }
 
     [Fact]
-    public void Default_HoldsJiebasWholeWordList()
+    public void Default_HoldsJiebasWordList()
     {
-        WordDictionary.Default.WordCount.ShouldBeGreaterThan(340_000);
+        WordDictionary.Default.WordCount.ShouldBeGreaterThan(130_000);
         WordDictionary.Default.TryLookup(Hash("北京"), out var word).ShouldBeTrue();
         float.IsNaN(word).ShouldBeFalse();
         word.ShouldBeLessThan(0);
