@@ -2,6 +2,7 @@ using Linli.Domain.Categories;
 using Linli.Domain.Residents;
 using Linli.Domain.Units;
 using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Sla;
 using Linli.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,15 @@ namespace Linli.Web.Persistence.Demo;
 /// buildings and households, staff accounts for every role, residents and historical orders. Deterministic: same ids,
 /// names and orders on every install. Runs only in demo mode and only on an empty database.
 /// </summary>
-public sealed partial class DemoSeeder(LinliDbContext db, UserManager<User> users, RoleManager<Role> roles, PersonalData personalData)
+public sealed partial class DemoSeeder(
+    LinliDbContext db,
+    UserManager<User> users,
+    RoleManager<Role> roles,
+    PersonalData personalData,
+    TimeProvider clock,
+    SiteTime siteTime,
+    TimeLimits limits,
+    ILogger<DemoSeeder> logger)
 {
     public const string Password = "Linli-demo-2026";
     public const int DefaultHistoricalOrders = 1500;
