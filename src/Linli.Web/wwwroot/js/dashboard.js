@@ -59,7 +59,7 @@
         for (const g of data.grids) {
             if (g.outline.length === 0) continue;
             L.polygon(g.outline, { color: color(g), weight: 2, fillColor: color(g), fillOpacity: 0.45 })
-                .bindTooltip(`${g.name.replace(/网格$/, '')}<br>${labels.open} ${g.open} · ${labels.overdue} ${g.overdue}`, { permanent: true, direction: 'center', className: 'grid-label', opacity: 0.95 })
+                .bindTooltip(`${g.name.replace(/网格$/, '')}<br>${labels.open}${g.open} ${labels.overdue}${g.overdue}`, { permanent: true, direction: 'center', className: 'grid-label', opacity: 0.95 })
                 .addTo(gridLayer);
         }
         if (!mapFitted && gridLayer.getLayers().length > 0) {
