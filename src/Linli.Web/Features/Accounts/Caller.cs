@@ -69,17 +69,23 @@ public sealed class CallerFactory(LinliDbContext db, UnitTree units)
             : [];
         var tree = await units.GetAsync(ct);
         var unitIds = memberships.Select(m => m.UnitId).ToHashSet();
+        Guid? keyArea = Guid.TryParse(principal.FindFirstValue(AreaClaim), out var area) ? area : null;
+        if (keyId is not null && keyArea is { } channelArea)
+        {
+            // A channel key bound to an area sees its channel's orders anywhere inside that area (grids below it included).
+            unitIds.Add(channelArea);
+        }
         var caller = new Caller
         {
             UserId = keyId is null ? userId : null,
             Name = principal.FindFirstValue("display_name") ?? principal.Identity?.Name ?? "",
             Roles = roles,
-            UnitIds = unitIds,
+            UnitIds = keyId is null ? unitIds : new HashSet<Guid>(),
             LeaderUnitIds = memberships.Where(m => m.IsLeader).Select(m => m.UnitId).ToHashSet(),
             VisibleUnitIds = tree.Subtree(unitIds),
             ApiKeyId = keyId,
             ApiKeyChannel = Enum.TryParse<Channel>(principal.FindFirstValue(ChannelClaim), out var channel) ? channel : null,
-            ApiKeyAreaUnitId = Guid.TryParse(principal.FindFirstValue(AreaClaim), out var area) ? area : null,
+            ApiKeyAreaUnitId = keyArea,
         };
         context.Items[ItemKey] = caller;
         return caller;

@@ -18,8 +18,12 @@ public static class WorkOrderScope
         if (caller.IsChannel)
         {
             var channel = caller.ApiKeyChannel;
-            var area = caller.ApiKeyAreaUnitId;
-            return orders.Where(o => o.Channel == channel && (area == null || o.AreaUnitId == area));
+            if (caller.ApiKeyAreaUnitId is null)
+            {
+                return orders.Where(o => o.Channel == channel);
+            }
+            var areas = caller.VisibleUnitIds.ToList();
+            return orders.Where(o => o.Channel == channel && o.AreaUnitId != null && areas.Contains(o.AreaUnitId.Value));
         }
         if (caller.IsStaff)
         {
@@ -37,7 +41,7 @@ public static class WorkOrderScope
 
     public static bool CanSee(this Caller caller, WorkOrder order) =>
         caller.IsAdmin
-        || (caller.IsChannel && order.Channel == caller.ApiKeyChannel && (caller.ApiKeyAreaUnitId is null || order.AreaUnitId == caller.ApiKeyAreaUnitId))
+        || (caller.IsChannel && order.Channel == caller.ApiKeyChannel && (caller.ApiKeyAreaUnitId is null || caller.Covers(order.AreaUnitId)))
         || (caller.IsStaff && (caller.Covers(order.UnitId) || caller.Covers(order.AreaUnitId) || order.CoHandlers.Any(c => caller.Covers(c.UnitId))))
         || (caller.UserId is not null && order.ReporterUserId == caller.UserId);
 

@@ -203,6 +203,22 @@ public class SubmitWorkOrderTests(LinliApp app) : IClassFixture<LinliApp>
         static (string Day, int Sequence) Split(string number) => (number[..8], int.Parse(number[9..], System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task A_channel_key_bound_to_a_community_sees_its_orders_located_in_the_grids_below()
+    {
+        var admin = await app.As("admin");
+        var created = await (await admin.PostAsJsonAsync("/api/v1/admin/channel-keys", new { name = "社区热线", channel = "Hotline400", areaUnitId = LinliApp.UnitId("C01") }))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        using var bridge = app.CreateClient();
+        bridge.DefaultRequestHeaders.Add("X-Api-Key", created.Str("key"));
+
+        var inside = await bridge.SubmitOkAsync(new { description = "400 来电：楼道堆物", reporter = new { name = "吴女士" }, buildingId = LinliApp.BuildingId("G0102", 2) });
+        var outside = await (await app.As("dispatcher")).SubmitOkAsync(new { channel = "Hotline400", description = "别的社区的 400 来电", reporter = new { name = "郑先生" }, buildingId = LinliApp.BuildingId("G0301", 2) });
+
+        (await bridge.GetAsync($"/api/v1/work-orders/{inside.Str("id")}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await bridge.GetAsync($"/api/v1/work-orders/{outside.Str("id")}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     private static MultipartFormDataContent Form(string name, byte[] bytes, string contentType)
     {
         var file = new ByteArrayContent(bytes);
