@@ -81,9 +81,12 @@ public sealed class ThresholdRule
 
     public TimeSpan Window => TimeSpan.FromHours(WindowHours);
 
-    public static Result<ThresholdRule> Create(ThresholdRuleSpec spec, DateTime at)
+    /// <param name="spec">The rule as written.</param>
+    /// <param name="at">Now.</param>
+    /// <param name="id">A fixed id (demo data); a new version-7 id otherwise.</param>
+    public static Result<ThresholdRule> Create(ThresholdRuleSpec spec, DateTime at, Guid? id = null)
     {
-        var rule = new ThresholdRule { Id = Guid.CreateVersion7(new DateTimeOffset(at, TimeSpan.Zero)), CreatedAt = at };
+        var rule = new ThresholdRule { Id = id ?? Guid.CreateVersion7(new DateTimeOffset(at, TimeSpan.Zero)), CreatedAt = at };
         var applied = rule.Apply(spec, at);
         return applied.IsSuccess ? rule : applied.Error!;
     }

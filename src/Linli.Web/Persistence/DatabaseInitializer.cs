@@ -19,6 +19,7 @@ public static class DatabaseInitializer
         {
             var seeded = await services.GetRequiredService<DemoSeeder>().SeedAsync(app.Configuration.GetValue("Linli:DemoOrders", DemoSeeder.DefaultHistoricalOrders), app.Lifetime.ApplicationStopping);
             await services.GetRequiredService<DemoClassifierSetup>().PrepareAsync(app.Lifetime.ApplicationStopping);
+            await ActivatorUtilities.CreateInstance<DemoPreventionSeeder>(services).SeedAsync(app.Lifetime.ApplicationStopping);
             if (seeded)
             {
                 logger.LogInformation("Demo street seeded. Sign in as admin / dispatcher / handler / resident / resident2 with password {Password}", DemoSeeder.Password);

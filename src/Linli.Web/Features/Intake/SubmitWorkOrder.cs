@@ -54,7 +54,8 @@ public sealed class SubmitWorkOrderHandler(
     DetectDuplicatesHandler duplicates,
     Dashboard.IWorkOrderEvents events,
     PlaceLocator locator,
-    AutoDispatcher autoDispatch)
+    AutoDispatcher autoDispatch,
+    Prevention.ThresholdEvaluator thresholds)
 {
     public const int MaxIdempotencyKeyLength = 100;
 
@@ -142,6 +143,7 @@ public sealed class SubmitWorkOrderHandler(
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 await events.PublishAsync(order.Id, ct);
+                await thresholds.AfterIntakeAsync(order.Id, ct); // 预警阈值 (Features/Prevention): logs its failures, never fails the intake
                 return Result<SubmitWorkOrderResponse>.Success(new SubmitWorkOrderResponse(await details.ProjectAsync(order, caller, ct), false));
             });
         }

@@ -41,6 +41,8 @@ public enum NotificationKind
     Reopened,
     /// <summary>The handler waits for the resident (e.g. to be at home).</summary>
     WaitingForResident,
+    /// <summary>A threshold rule fired (预警阈值): many similar orders at one place within its window.</summary>
+    ThresholdAlert,
 }
 
 /// <summary>What leaves the platform: a text message to a reporter, or a reply to the 12345 city platform.</summary>

@@ -1,9 +1,13 @@
+using System.Text;
 using Linli.Web.Features.Accounts;
 using Linli.Web.Infrastructure;
 
 namespace Linli.Web.Features.Prevention;
 
-/// <summary>/api/v1/analytics/hot-issues and /api/v1/prevention: staff, scoped to the caller's units.</summary>
+/// <summary>
+/// /api/v1/analytics/hot-issues and /api/v1/prevention (forecast and proposals: staff, scoped to the caller's units;
+/// thresholds: administrators), and /api/v1/admin/history/import (administrators).
+/// </summary>
 public static class PreventionEndpoints
 {
     public static IEndpointRouteBuilder MapPrevention(this IEndpointRouteBuilder api)
@@ -11,6 +15,34 @@ public static class PreventionEndpoints
         var analytics = api.MapGroup("/analytics").WithTags("Prevention").RequireAuthorization(AccountsSetup.Policies.Staff);
         analytics.MapGet("/hot-issues", async ([AsParameters] HotIssuesQuery query, GetHotIssuesHandler handler, CallerFactory callers, HttpContext context, CancellationToken ct) =>
             (await handler.HandleAsync(query, await callers.GetAsync(context, ct), ct)).ToHttp(context));
+
+        var thresholds = api.MapGroup("/prevention/thresholds").WithTags("Prevention").RequireAuthorization(AccountsSetup.Policies.Admin);
+        thresholds.MapGet("/", (ManageThresholdsHandler handler, CancellationToken ct) => handler.ListAsync(ct));
+        thresholds.MapGet("/{id:guid}", async (Guid id, ManageThresholdsHandler handler, HttpContext context, CancellationToken ct) =>
+            (await handler.GetAsync(id, ct)).ToHttp(context));
+        thresholds.MapGet("/{id:guid}/firings", async (Guid id, ManageThresholdsHandler handler, HttpContext context, CancellationToken ct) =>
+            (await handler.FiringsAsync(id, ct)).ToHttp(context));
+        thresholds.MapPost("/", async (SaveThresholdRuleRequest request, ManageThresholdsHandler handler, HttpContext context, CancellationToken ct) =>
+        {
+            var created = await handler.CreateAsync(request, ct);
+            return created.IsSuccess
+                ? TypedResults.Created($"/api/v1/prevention/thresholds/{created.Value.Id}", created.Value)
+                : created.Error!.ToProblem(context) as IResult;
+        });
+        thresholds.MapPut("/{id:guid}", async (Guid id, SaveThresholdRuleRequest request, ManageThresholdsHandler handler, HttpContext context, CancellationToken ct) =>
+            (await handler.UpdateAsync(id, request, WorkOrders.WorkOrdersEndpoints.ReadVersion(context), ct)).ToHttp(context));
+        thresholds.MapDelete("/{id:guid}", async (Guid id, ManageThresholdsHandler handler, HttpContext context, CancellationToken ct) =>
+        {
+            var deleted = await handler.DeleteAsync(id, ct);
+            return deleted.IsSuccess ? TypedResults.NoContent() : deleted.Error!.ToProblem(context) as IResult;
+        });
         return api;
+    }
+
+    internal static async Task<StringReader> ReadBodyAsync(HttpContext context, CancellationToken ct)
+    {
+        // Read the body asynchronously first: the CSV parser reads synchronously, which Kestrel forbids on the request stream.
+        using var body = new StreamReader(context.Request.Body, Encoding.UTF8);
+        return new StringReader(await body.ReadToEndAsync(ct));
     }
 }

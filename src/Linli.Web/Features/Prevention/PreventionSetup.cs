@@ -9,6 +9,9 @@ public static class PreventionSetup
     {
         services.AddHttpClient();
         services.AddScoped<GetHotIssuesHandler>();
+        services.AddScoped<ManageThresholdsHandler>();
+        services.AddScoped<EvaluateThresholdsHandler>();
+        services.AddSingleton<ThresholdEvaluator>();
         services.AddScoped<GenerateWeeklyReportHandler>();
         services.AddScoped<GetWeeklyReportHandler>();
         services.AddScoped<WeeklyReportScheduler>();
