@@ -13,6 +13,8 @@ start_throwaway_postgres "$PG_PORT"
 # The browser tests (tests/Linli.E2E.Tests, in the SQLite pass) drive Debian's Chromium; without the CJK font Chinese renders as boxes.
 need_package /usr/bin/chromium chromium fonts-wqy-microhei
 need_package /usr/share/fonts/truetype/wqy/wqy-microhei.ttc fonts-wqy-microhei
+# The web build restores its front-end packages with npm (src/Linli.Web/FrontEnd.targets).
+need_package npm nodejs npm
 export LINLI_TEST_POSTGRES="$LINLI_PG"
 
 RESULTS="$(mktemp -d /tmp/linli-results.XXXXXX)"
