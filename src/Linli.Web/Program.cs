@@ -17,6 +17,7 @@ using Linli.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddLinliSettingsFromAppDirectory();
 builder.AddLinliPersistence();
 builder.AddLinliAccounts();
 builder.AddLinliErrors();
