@@ -16,6 +16,18 @@ public static class PreventionEndpoints
         analytics.MapGet("/hot-issues", async ([AsParameters] HotIssuesQuery query, GetHotIssuesHandler handler, CallerFactory callers, HttpContext context, CancellationToken ct) =>
             (await handler.HandleAsync(query, await callers.GetAsync(context, ct), ct)).ToHttp(context));
 
+        var prevention = api.MapGroup("/prevention").WithTags("Prevention").RequireAuthorization(AccountsSetup.Policies.Staff);
+        prevention.MapGet("/forecast", async ([AsParameters] ForecastQuery query, ForecastRiskHandler handler, CallerFactory callers, HttpContext context, CancellationToken ct) =>
+            (await handler.ForecastAsync(query, await callers.GetAsync(context, ct), ct)).ToHttp(context));
+        prevention.MapPost("/forecast/proposals", async ([AsParameters] ForecastQuery query, ForecastRiskHandler handler, CallerFactory callers, HttpContext context, CancellationToken ct) =>
+            (await handler.ProposeAsync(query, await callers.GetAsync(context, ct), ct)).ToHttp(context));
+        prevention.MapGet("/proposals", async (ProposalStatus? status, ForecastRiskHandler handler, CallerFactory callers, HttpContext context, CancellationToken ct) =>
+            await handler.ListAsync(await callers.GetAsync(context, ct), status, ct));
+        prevention.MapPost("/proposals/{id:guid}/confirm", async (Guid id, ForecastRiskHandler handler, CallerFactory callers, HttpContext context, CancellationToken ct) =>
+            (await handler.ConfirmAsync(id, await callers.GetAsync(context, ct), ct)).ToHttp(context));
+        prevention.MapPost("/proposals/{id:guid}/dismiss", async (Guid id, DismissProposalRequest request, ForecastRiskHandler handler, CallerFactory callers, HttpContext context, CancellationToken ct) =>
+            (await handler.DismissAsync(id, request, await callers.GetAsync(context, ct), ct)).ToHttp(context));
+
         var thresholds = api.MapGroup("/prevention/thresholds").WithTags("Prevention").RequireAuthorization(AccountsSetup.Policies.Admin);
         thresholds.MapGet("/", (ManageThresholdsHandler handler, CancellationToken ct) => handler.ListAsync(ct));
         thresholds.MapGet("/{id:guid}", async (Guid id, ManageThresholdsHandler handler, HttpContext context, CancellationToken ct) =>

@@ -9,6 +9,7 @@ public static class PreventionSetup
     {
         services.AddHttpClient();
         services.AddScoped<GetHotIssuesHandler>();
+        services.AddScoped<ForecastRiskHandler>();
         services.AddScoped<ManageThresholdsHandler>();
         services.AddScoped<EvaluateThresholdsHandler>();
         services.AddSingleton<ThresholdEvaluator>();
