@@ -4,6 +4,7 @@ using Linli.Web.Features.Categories;
 using Linli.Web.Features.Classification;
 using Linli.Web.Features.Dispatch;
 using Linli.Web.Features.Grids;
+using Linli.Web.Features.HistoryImport;
 using Linli.Web.Features.Intake;
 using Linli.Web.Features.Notifications;
 using Linli.Web.Features.Prevention;
@@ -56,6 +57,7 @@ app.MapLinliPages();
 api.MapClassification();
 api.MapPrevention();
 api.MapReports();
+api.MapHistoryImport();
 
 await app.RunAsync();
 

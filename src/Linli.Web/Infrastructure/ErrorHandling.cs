@@ -60,7 +60,9 @@ public static class ErrorHandling
     {
         var limit = context.Request.HasFormContentType
             ? context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Linli:MaxAttachmentBytes", 10L * 1024 * 1024) + MaxJsonBodyBytes
-            : MaxJsonBodyBytes;
+            : context.Request.Path.Equals(Features.HistoryImport.HistoryImportEndpoints.Path, StringComparison.OrdinalIgnoreCase)
+                ? Features.HistoryImport.HistoryImportEndpoints.MaxBodyBytes // the one raw-body upload: CSV history exports
+                : MaxJsonBodyBytes;
         if (context.Request.ContentLength > limit)
         {
             return Results.Problem(Problems.Create(context, StatusCodes.Status413PayloadTooLarge, "Request.TooLarge")).ExecuteAsync(context);

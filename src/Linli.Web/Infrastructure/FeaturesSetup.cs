@@ -58,6 +58,7 @@ public static class FeaturesSetup
         services.AddLinliClassification(builder.Configuration);
         // Analysis and prevention: hot issues, forecast, thresholds, weekly reports, history import
         Features.Prevention.PreventionSetup.AddLinliPrevention(services, builder.Configuration);
+        Features.HistoryImport.HistoryImportEndpoints.AddLinliHistoryImport(services);
         if (builder.Configuration.GetValue("Linli:BackgroundJobs", true))
         {
             services.AddHostedService<AutoCloseSweeper>();
