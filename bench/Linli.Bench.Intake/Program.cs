@@ -101,6 +101,9 @@ namespace Linli.Bench.Intake
             start.Environment["Linli__BackgroundJobs"] = "false";
             start.Environment["Logging__LogLevel__Default"] = "Warning";
             start.Environment["Database__MigrateOnStart"] = "true";
+            // The bench's texts repeat by design; in merge mode nearly every order would be folded into an earlier one and never
+            // dispatched. Suggest mode still runs the whole duplicate check but lets each order go on to routing.
+            start.Environment["Linli__Duplicates__Mode"] = "Suggest";
             if (provider == "postgres")
             {
                 var database = "linli_bench_" + Guid.NewGuid().ToString("N")[..8];
