@@ -28,8 +28,13 @@ public static class DemoOrders
         var orders = new List<JsonElement>();
         foreach (var (text, phone) in Calls)
         {
-            var body = new { channel = "Hotline12345", description = text, reporter = new { name = "刘先生", phone },
-                buildingId = DemoIds.For($"building:{DemoSeeder.Codes.HandlerGrid}:1") };
+            var body = new
+            {
+                channel = "Hotline12345",
+                description = text,
+                reporter = new { name = "刘先生", phone },
+                buildingId = DemoIds.For($"building:{DemoSeeder.Codes.HandlerGrid}:1")
+            };
             orders.Add(await OkAsync(await dispatcher.PostAsJsonAsync("/api/v1/work-orders", body)));
         }
         orders.Add(await OkAsync(await resident.PostAsJsonAsync("/api/v1/work-orders", new { description = "家门口的井盖松动，踩上去会响。" })));

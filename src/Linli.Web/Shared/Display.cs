@@ -4,8 +4,8 @@ using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
 using Linli.Web.Infrastructure;
 using Linli.Web.Resources;
-using PageText = Linli.Web.Resources.Pages;
 using Microsoft.Extensions.Localization;
+using PageText = Linli.Web.Resources.Pages;
 
 namespace Linli.Web.Shared;
 

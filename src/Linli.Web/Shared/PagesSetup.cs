@@ -1,7 +1,7 @@
-using Linli.Web.Features.Accounts;
-using Linli.Web.Features.Dashboard;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Dashboard;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
 

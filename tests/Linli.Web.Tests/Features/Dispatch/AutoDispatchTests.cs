@@ -61,8 +61,11 @@ public class AutoDispatchTests(LinliApp app) : IClassFixture<LinliApp>
         {
             var order = await dispatcher.SubmitOkAsync(new
             {
-                channel = "Hotline12345", reporter = new { name = "王女士" }, description = "电梯困人后停运",
-                categoryId = LinliApp.CategoryId("0103"), buildingId = LinliApp.BuildingId(grid, 2),
+                channel = "Hotline12345",
+                reporter = new { name = "王女士" },
+                description = "电梯困人后停运",
+                categoryId = LinliApp.CategoryId("0103"),
+                buildingId = LinliApp.BuildingId(grid, 2),
             });
             order.GetProperty("unitId").GetGuid().ShouldBe(LinliApp.UnitId(company));
             order.GetProperty("located").Str("locatedBy").ShouldBe("Building");
@@ -85,8 +88,11 @@ public class AutoDispatchTests(LinliApp app) : IClassFixture<LinliApp>
     {
         var order = await (await app.As("dispatcher")).SubmitOkAsync(new
         {
-            channel = "Hotline12345", reporter = new { phone = "13600001111" }, categoryId = LinliApp.CategoryId("0402"),
-            description = "单元门禁坏了，外人随意进出", address = "北京市丰台区莲花池小区　二号楼　一单元　３０２室",
+            channel = "Hotline12345",
+            reporter = new { phone = "13600001111" },
+            categoryId = LinliApp.CategoryId("0402"),
+            description = "单元门禁坏了，外人随意进出",
+            address = "北京市丰台区莲花池小区　二号楼　一单元　３０２室",
         });
 
         order.Str("status").ShouldBe("Dispatched");

@@ -19,8 +19,12 @@ public class RoutingRulesTests(LinliApp app) : IClassFixture<LinliApp>
 
         var rule = await (await admin.PostAsJsonAsync("/api/v1/dispatch/rules", new
         {
-            name = "莲花池第一网格安全隐患→平安建设办", gridId = DemoGrid.Id("C01"), categoryId = LinliApp.CategoryId("04"),
-            targetKind = "Unit", targetUnitId = LinliApp.UnitId("D03"), priority = 0,
+            name = "莲花池第一网格安全隐患→平安建设办",
+            gridId = DemoGrid.Id("C01"),
+            categoryId = LinliApp.CategoryId("04"),
+            targetKind = "Unit",
+            targetUnitId = LinliApp.UnitId("D03"),
+            priority = 0,
         })).ShouldBeAsync(HttpStatusCode.Created);
 
         // The community rule on a parent category beats "any grid × the exact category": grid depth is weighed first.
@@ -34,8 +38,12 @@ public class RoutingRulesTests(LinliApp app) : IClassFixture<LinliApp>
         var id = rule.Str("id");
         var disabled = await (await admin.PutAsJsonAsync($"/api/v1/dispatch/rules/{id}", new
         {
-            name = "莲花池第一网格安全隐患→平安建设办", gridId = DemoGrid.Id("C01"), categoryId = LinliApp.CategoryId("04"),
-            targetKind = "Unit", targetUnitId = LinliApp.UnitId("D03"), isEnabled = false,
+            name = "莲花池第一网格安全隐患→平安建设办",
+            gridId = DemoGrid.Id("C01"),
+            categoryId = LinliApp.CategoryId("04"),
+            targetKind = "Unit",
+            targetUnitId = LinliApp.UnitId("D03"),
+            isEnabled = false,
         })).ShouldBeAsync(HttpStatusCode.OK);
         disabled.GetProperty("isEnabled").GetBoolean().ShouldBeFalse();
         disabled.GetProperty("version").GetInt32().ShouldBe(1);
@@ -99,7 +107,10 @@ public class NoRoutingRulesTests(LinliApp app) : IClassFixture<LinliApp>
 
         var order = await (await app.As("dispatcher")).SubmitOkAsync(new
         {
-            channel = "Reception", reporter = new { name = "甲" }, description = "电梯坏了", categoryId = LinliApp.CategoryId("0103"),
+            channel = "Reception",
+            reporter = new { name = "甲" },
+            description = "电梯坏了",
+            categoryId = LinliApp.CategoryId("0103"),
             buildingId = LinliApp.BuildingId("G0101", 1),
         });
 

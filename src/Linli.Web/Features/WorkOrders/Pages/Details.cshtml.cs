@@ -9,12 +9,12 @@ using Linli.Web.Features.Units;
 using Linli.Web.Infrastructure;
 using Linli.Web.Persistence;
 using Linli.Web.Resources;
-using PageText = Linli.Web.Resources.Pages;
 using Linli.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using PageText = Linli.Web.Resources.Pages;
 
 namespace Linli.Web.Features.WorkOrders.Pages;
 

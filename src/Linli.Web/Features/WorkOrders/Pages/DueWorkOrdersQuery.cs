@@ -60,8 +60,22 @@ public sealed class DueWorkOrdersQuery(LinliDbContext db, UnitTree units, TimePr
         var rows = await orders.OrderBy(o => o.CompleteBy).ThenBy(o => o.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(o => new
             {
-                o.Id, o.Number, o.Status, o.Channel, o.Title, o.Description, o.CategoryId, o.Urgency, o.UnitId, o.ParentId,
-                o.ReporterName, o.ReporterPhoneMasked, o.AddressText, o.ReceivedAt, o.RespondBy, o.CompleteBy,
+                o.Id,
+                o.Number,
+                o.Status,
+                o.Channel,
+                o.Title,
+                o.Description,
+                o.CategoryId,
+                o.Urgency,
+                o.UnitId,
+                o.ParentId,
+                o.ReporterName,
+                o.ReporterPhoneMasked,
+                o.AddressText,
+                o.ReceivedAt,
+                o.RespondBy,
+                o.CompleteBy,
             })
             .ToListAsync(ct);
         var tree = await units.GetAsync(ct);
