@@ -6,7 +6,7 @@ namespace Linli.Domain.WorkOrders;
 public static class WorkOrderErrors
 {
     public static Error InvalidTransition(WorkOrderStatus from, WorkOrderTrigger trigger) =>
-        Error.Conflict("WorkOrder.InvalidTransition", new Dictionary<string, object?> { ["status"] = from.ToString(), ["trigger"] = trigger.ToString() });
+        Error.Conflict("WorkOrder.InvalidTransition", new Dictionary<string, object?> { ["currentStatus"] = from.ToString(), ["trigger"] = trigger.ToString() });
 
     public static readonly Error NotFound = Error.NotFound("WorkOrder.NotFound");
     public static readonly Error DescriptionRequired = Error.Validation("WorkOrder.DescriptionRequired");

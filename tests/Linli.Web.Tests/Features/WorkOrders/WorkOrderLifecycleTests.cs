@@ -72,7 +72,8 @@ public class WorkOrderLifecycleTests(LinliApp app) : IClassFixture<LinliApp>
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "WorkOrder.InvalidTransition");
         problem.Str("title").ShouldBe("工单当前状态不允许此操作");
-        problem.Str("status").ShouldBe("Received");
+        problem.Str("currentStatus").ShouldBe("Received");
+        problem.GetProperty("status").GetInt32().ShouldBe(409);
         problem.Str("trigger").ShouldBe("FollowUp");
     }
 
