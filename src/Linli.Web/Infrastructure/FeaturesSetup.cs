@@ -19,6 +19,7 @@ public static class FeaturesSetup
         services.AddSingleton<SiteTime>();
         services.AddSingleton<PersonalData>();
         services.AddSingleton<UnitTree>();
+        services.AddReferenceSnapshot<Features.Categories.CategoryCatalog>();
         services.AddSingleton<AttachmentStorage>();
         services.AddSingleton<TimeLimits>();
         services.AddScoped<DemoSeeder>();

@@ -16,6 +16,9 @@ namespace Linli.Web.Persistence;
 /// </summary>
 public class LinliDbContext(DbContextOptions options) : IdentityDbContext<User, Role, Guid>(options)
 {
+    /// <summary>Reference snapshots to invalidate once this context's pending save is visible (<see cref="Infrastructure.ReferenceChangeInterceptor"/>).</summary>
+    internal HashSet<Infrastructure.IReferenceSnapshot>? PendingReferenceChanges { get; set; }
+
     public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
     public DbSet<WorkOrderHistoryEntry> WorkOrderHistory => Set<WorkOrderHistoryEntry>();
     public DbSet<Attachment> Attachments => Set<Attachment>();

@@ -1,3 +1,4 @@
+using Linli.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Persistence;
@@ -34,16 +35,19 @@ public static class PersistenceSetup
                 connectionString ??= $"Data Source={Path.Combine(dataDirectory, "linli.db")}";
                 // A busy writer makes SQLite wait instead of failing at once; WAL lets readers go on meanwhile.
                 connectionString += connectionString.Contains("Default Timeout", StringComparison.OrdinalIgnoreCase) ? "" : ";Default Timeout=30";
-                builder.Services.AddDbContext<LinliDbContext, SqliteLinliDbContext>(o => o.UseSqlite(connectionString));
+                builder.Services.AddDbContext<LinliDbContext, SqliteLinliDbContext>((services, o) => o.UseSqlite(connectionString)
+                    .AddInterceptors(services.GetRequiredService<ReferenceChangeInterceptor>()));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
                 {
                     throw new InvalidOperationException("Database__Provider=Postgres needs ConnectionStrings__Linli.");
                 }
-                builder.Services.AddDbContext<LinliDbContext, PostgresLinliDbContext>(o => o.UseNpgsql(connectionString));
+                builder.Services.AddDbContext<LinliDbContext, PostgresLinliDbContext>((services, o) => o.UseNpgsql(connectionString)
+                    .AddInterceptors(services.GetRequiredService<ReferenceChangeInterceptor>()));
                 break;
         }
+        builder.Services.AddSingleton<ReferenceChangeInterceptor>();
         builder.Services.AddHealthChecks().AddDbContextCheck<LinliDbContext>("database");
         return builder;
     }

@@ -1,5 +1,6 @@
 using Linli.Web.Features.Categories;
 using Linli.Web.Features.Duplicates;
+using Linli.Web.Infrastructure;
 using Linli.Web.Persistence.Demo;
 
 namespace Linli.Web.Features.Classification;
@@ -10,6 +11,7 @@ public static class ClassificationSetup
     public static IServiceCollection AddLinliClassification(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ActiveClassifier>();
+        services.AddReferenceSnapshot<KeywordRuleSet>();
         services.AddScoped<SuggestCategoryHandler>();
         services.AddScoped<ClassifyOnIntake>();
         services.AddScoped<CategorizeWorkOrderHandler>();

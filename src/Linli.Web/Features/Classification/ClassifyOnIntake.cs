@@ -1,7 +1,7 @@
 using Linli.Domain.Common;
 using Linli.Domain.WorkOrders;
+using Linli.Web.Features.Categories;
 using Linli.Web.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Classification;
 
@@ -11,7 +11,7 @@ namespace Linli.Web.Features.Classification;
 /// suggestions. Danger words raise the urgency either way. The suggestion is stored for the triage queue and for
 /// measuring the classifier on the site's own data.
 /// </summary>
-public sealed class ClassifyOnIntake(SuggestCategoryHandler suggest, LinliDbContext db, IConfiguration configuration)
+public sealed class ClassifyOnIntake(SuggestCategoryHandler suggest, LinliDbContext db, CategoryCatalog categories, IConfiguration configuration)
 {
     public static readonly Actor SmartClassifier = new(null, "智能分类", "System");
 
@@ -25,7 +25,7 @@ public sealed class ClassifyOnIntake(SuggestCategoryHandler suggest, LinliDbCont
         var notes = new List<string>();
         var applied = false;
         if (category is null && suggestion.Top is { } top && top.Confidence >= Threshold
-            && await db.Categories.AnyAsync(c => c.Id == top.CategoryId && c.IsActive, ct))
+            && await categories.IsActiveAsync(top.CategoryId, ct))
         {
             category = top.CategoryId;
             applied = true;

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Linli.Domain.WorkOrders;
-using Linli.Web.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Classification;
 
@@ -19,7 +17,7 @@ public sealed record CategorySuggestion(string Source, string? ModelVersion, IRe
 /// Suggests a category and urgency: the active model when the site has one, otherwise the editable keyword rules
 /// (cold start); danger words always raise urgency. Milliseconds per call; no I/O once the model is loaded.
 /// </summary>
-public sealed class SuggestCategoryHandler(LinliDbContext db, ActiveClassifier classifier)
+public sealed class SuggestCategoryHandler(KeywordRuleSet keywordRules, ActiveClassifier classifier)
 {
     public const string ModelSource = "Model";
     public const string KeywordSource = "Keywords";
@@ -61,9 +59,9 @@ public sealed class SuggestCategoryHandler(LinliDbContext db, ActiveClassifier c
     private async Task<List<CategoryCandidate>> KeywordCandidatesAsync(string? title, string description, CancellationToken ct)
     {
         var text = (title ?? "") + " " + description;
-        var rules = await db.KeywordRules.AsNoTracking().Where(r => r.IsActive).ToListAsync(ct);
+        var rules = await keywordRules.GetAsync(ct);
         var hits = rules
-            .Select(r => (r.CategoryId, Hits: SplitKeywords(r.Keywords).Count(k => text.Contains(k, StringComparison.Ordinal))))
+            .Select(r => (r.CategoryId, Hits: r.Keywords.Count(k => text.Contains(k, StringComparison.Ordinal))))
             .Where(x => x.Hits > 0)
             .GroupBy(x => x.CategoryId)
             .Select(g => (CategoryId: g.Key, Hits: g.Sum(x => x.Hits)))

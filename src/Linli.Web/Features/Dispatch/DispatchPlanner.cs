@@ -1,6 +1,7 @@
 using Linli.Domain.Common;
 using Linli.Domain.Grids;
 using Linli.Domain.WorkOrders;
+using Linli.Web.Features.Categories;
 using Linli.Web.Features.Grids;
 using Linli.Web.Features.Sla;
 using Linli.Web.Features.Units;
@@ -18,7 +19,7 @@ public sealed record DispatchPlan(Guid UnitId, RoutingRule Rule, Place Place, Ro
 /// classifier calls it again when it fills in a category later. No plan (no category, a place not known surely enough,
 /// no rule) means the order waits for a dispatcher in the triage queue.
 /// </summary>
-public sealed class DispatchPlanner(LinliDbContext db, GridMap map, PlaceLocator locator, UnitTree units)
+public sealed class DispatchPlanner(LinliDbContext db, GridMap map, PlaceLocator locator, UnitTree units, CategoryCatalog categories, RoutingRuleSet routingRules)
 {
     public async Task<DispatchPlan?> PlanAsync(WorkOrder order, CancellationToken ct)
     {
@@ -57,26 +58,14 @@ public sealed class DispatchPlanner(LinliDbContext db, GridMap map, PlaceLocator
         var gridPath = place.GridId is { } gridId ? snapshot.AncestorsAndSelf(gridId).Select(g => g.Id).ToList() : [];
         var gridUnit = place.GridId is { } located ? snapshot.Find(located)?.UnitId : null;
         var categoryPath = await CategoryPathAsync(categoryId, ct);
-        var rules = await db.RoutingRules.AsNoTracking().ToListAsync(ct);
+        var rules = await routingRules.GetAsync(ct);
         return RoutingTable.Decide(rules, new RoutingContext(gridPath, categoryPath, gridUnit, place.PropertyCompanyUnitId,
             unit => tree.Find(unit) is { IsActive: true }));
     }
 
     /// <summary>The category and its parents, most specific first.</summary>
-    public async Task<IReadOnlyList<Guid>> CategoryPathAsync(Guid? categoryId, CancellationToken ct)
-    {
-        if (categoryId is null)
-        {
-            return [];
-        }
-        var parents = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.ParentId }).ToDictionaryAsync(c => c.Id, c => c.ParentId, ct);
-        var path = new List<Guid>();
-        for (Guid? id = categoryId; id is { } current && parents.ContainsKey(current) && !path.Contains(current); id = parents[current])
-        {
-            path.Add(current);
-        }
-        return path;
-    }
+    public async Task<IReadOnlyList<Guid>> CategoryPathAsync(Guid? categoryId, CancellationToken ct) =>
+        categoryId is null ? [] : (await categories.GetAsync(ct)).PathOf(categoryId);
 }
 
 /// <summary>

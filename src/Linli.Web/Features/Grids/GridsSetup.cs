@@ -1,4 +1,5 @@
 using Linli.Web.Features.Dispatch;
+using Linli.Web.Infrastructure;
 
 namespace Linli.Web.Features.Grids;
 
@@ -15,6 +16,7 @@ public static class GridsSetup
         services.AddScoped<SaveBuildingHandler>();
         services.AddScoped<ManageGridMembersHandler>();
 
+        services.AddReferenceSnapshot<RoutingRuleSet>();
         services.AddScoped<DispatchPlanner>();
         services.AddScoped<AutoDispatcher>();
         services.AddScoped<ManageRoutingRulesHandler>();
