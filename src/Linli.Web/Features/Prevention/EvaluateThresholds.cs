@@ -13,22 +13,42 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Prevention;
 
+/// <summary>What threshold evaluation needs of a new order; intake has it in memory, so nothing is read back.</summary>
+public sealed record ThresholdSubject(Guid Id, Channel Channel, WorkOrderStatus Status, Guid? CategoryId, Guid? BuildingId, Guid? AreaUnitId)
+{
+    public static ThresholdSubject Of(WorkOrder order) =>
+        new(order.Id, order.Channel, order.Status, order.CategoryId, order.BuildingId, order.AreaUnitId);
+
+    /// <summary>
+    /// Whether thresholds count the order. Proactive orders are the platform's own answer: counting them would let a
+    /// firing feed the next one.
+    /// </summary>
+    public bool IsCounted => Channel != Channel.Proactive && Status is not (WorkOrderStatus.Cancelled or WorkOrderStatus.Merged);
+}
+
 /// <summary>
 /// Runs the threshold rules right after an order's intake has committed (docs/adr/0011-threshold-evaluation.md). It works
 /// in a scope of its own, so the intake's unit of work is untouched, and it never fails the intake: errors are logged.
+/// Most orders match no rule: that is decided from the order in memory and the <see cref="ThresholdRuleSet"/>, without a
+/// scope or a query, so that intake pays for thresholds only when one may fire.
 /// </summary>
-public sealed class ThresholdEvaluator(IServiceScopeFactory scopes, ILogger<ThresholdEvaluator> logger)
+public sealed class ThresholdEvaluator(IServiceScopeFactory scopes, ThresholdRuleSet rules, ILogger<ThresholdEvaluator> logger)
 {
-    public async Task AfterIntakeAsync(Guid orderId, CancellationToken ct)
+    public async Task AfterIntakeAsync(WorkOrder order, CancellationToken ct)
     {
+        var subject = ThresholdSubject.Of(order);
         try
         {
+            if (!subject.IsCounted || !(await rules.ActiveAsync(ct)).Any(r => r.Matches(subject.CategoryId)))
+            {
+                return;
+            }
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<EvaluateThresholdsHandler>().HandleAsync(orderId, ct);
+            await scope.ServiceProvider.GetRequiredService<EvaluateThresholdsHandler>().HandleAsync(subject, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Threshold evaluation after the intake of order {OrderId} failed", orderId);
+            logger.LogError(ex, "Threshold evaluation after the intake of order {OrderId} failed", subject.Id);
         }
     }
 }
@@ -42,6 +62,7 @@ public sealed class ThresholdEvaluator(IServiceScopeFactory scopes, ILogger<Thre
 /// </summary>
 public sealed class EvaluateThresholdsHandler(
     LinliDbContext db,
+    ThresholdRuleSet ruleSet,
     UnitTree units,
     SiteTime site,
     IServiceScopeFactory scopes,
@@ -54,23 +75,27 @@ public sealed class EvaluateThresholdsHandler(
 
     private sealed record Scoped(string Key, string Name, IQueryable<WorkOrder> Orders, Guid? BuildingId, Guid? CommunityId);
 
-    /// <summary>Evaluates the rules for one order; returns the firings recorded.</summary>
+    /// <summary>Evaluates the rules for one order, read from the database; returns the firings recorded.</summary>
     public async Task<IReadOnlyList<ThresholdFiring>> HandleAsync(Guid orderId, CancellationToken ct)
     {
         var order = await db.WorkOrders.AsNoTracking().Where(o => o.Id == orderId)
-            .Select(o => new { o.Id, o.Channel, o.Status, o.CategoryId, o.BuildingId, o.AreaUnitId })
+            .Select(o => new ThresholdSubject(o.Id, o.Channel, o.Status, o.CategoryId, o.BuildingId, o.AreaUnitId))
             .FirstOrDefaultAsync(ct);
-        // Proactive orders are the platform's own answer: counting them would let a firing feed the next one.
-        if (order is null || order.Channel == Channel.Proactive || order.Status is WorkOrderStatus.Cancelled or WorkOrderStatus.Merged)
+        return order is null ? [] : await HandleAsync(order, ct);
+    }
+
+    /// <summary>Evaluates the rules for one order as it was stored; returns the firings recorded.</summary>
+    public async Task<IReadOnlyList<ThresholdFiring>> HandleAsync(ThresholdSubject order, CancellationToken ct)
+    {
+        if (!order.IsCounted)
         {
             return [];
         }
-        var rules = await db.ThresholdRules.AsNoTracking().Where(r => r.IsActive).ToListAsync(ct);
+        var rules = (await ruleSet.ActiveAsync(ct)).Where(r => r.Matches(order.CategoryId)).ToList();
         if (rules.Count == 0)
         {
             return [];
         }
-        var categories = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.ParentId, c.Name }).ToListAsync(ct);
         var building = order.BuildingId is { } b
             ? await db.Buildings.AsNoTracking().Where(x => x.Id == b).Select(x => new { x.Id, x.GridUnitId, x.Compound, x.Number }).FirstOrDefaultAsync(ct)
             : null;
@@ -79,21 +104,11 @@ public sealed class EvaluateThresholdsHandler(
 
         var communityUnits = community is null ? [] : tree.Subtree([community.Id]).ToList();
         var fired = new List<ThresholdFiring>();
-        foreach (var rule in rules.OrderBy(r => r.Id))
+        foreach (var active in rules)
         {
-            List<Guid>? categorySet = null;
-            if (rule.CategoryId is { } root)
-            {
-                categorySet = [root];
-                for (var i = 0; rule.IncludeSubcategories && i < categorySet.Count; i++)
-                {
-                    categorySet.AddRange(categories.Where(c => c.ParentId == categorySet[i]).Select(c => c.Id));
-                }
-                if (order.CategoryId is not { } category || !categorySet.Contains(category))
-                {
-                    continue;
-                }
-            }
+            var rule = active.Rule;
+            // A list of our own, as before: the query parameter is then a plain list on every provider.
+            List<Guid>? categorySet = active.CategoryIds is { } ids ? [.. ids] : null;
             var counted = db.WorkOrders.AsNoTracking().Where(o => o.Channel != Channel.Proactive
                 && o.Status != WorkOrderStatus.Cancelled && o.Status != WorkOrderStatus.Merged);
             if (categorySet is not null)
@@ -118,7 +133,7 @@ public sealed class EvaluateThresholdsHandler(
             {
                 continue;
             }
-            var firing = await EvaluateAsync(rule, scoped, categories.FirstOrDefault(c => c.Id == rule.CategoryId)?.Name, ct);
+            var firing = await EvaluateAsync(rule, scoped, active.CategoryName, ct);
             if (firing is not null)
             {
                 fired.Add(firing);

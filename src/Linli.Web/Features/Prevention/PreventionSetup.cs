@@ -1,4 +1,5 @@
 using Linli.Web.Features.Reports;
+using Linli.Web.Infrastructure;
 
 namespace Linli.Web.Features.Prevention;
 
@@ -11,6 +12,7 @@ public static class PreventionSetup
         services.AddScoped<GetHotIssuesHandler>();
         services.AddScoped<ForecastRiskHandler>();
         services.AddScoped<ManageThresholdsHandler>();
+        services.AddReferenceSnapshot<ThresholdRuleSet>();
         services.AddScoped<EvaluateThresholdsHandler>();
         services.AddSingleton<ThresholdEvaluator>();
         services.AddScoped<GenerateWeeklyReportHandler>();
