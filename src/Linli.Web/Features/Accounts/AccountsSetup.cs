@@ -2,11 +2,11 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using Linli.Web.Infrastructure;
 using Linli.Web.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Linli.Web.Features.Accounts;
@@ -73,6 +73,7 @@ public static class AccountsSetup
             .AddPolicy(Policies.Staff, p => p.AddAuthenticationSchemes(Scheme).RequireRole(Roles.Staff))
             .AddPolicy(Policies.Admin, p => p.AddAuthenticationSchemes(Scheme).RequireRole(Roles.Admin));
 
+        services.AddReferenceSnapshot<ChannelKeyRing>();
         services.AddScoped<CallerFactory>();
         services.AddScoped<LoginHandler>();
         services.AddScoped<ChannelApiKeysHandler>();
@@ -117,9 +118,12 @@ public sealed class LinliClaimsPrincipalFactory(UserManager<User> users, RoleMan
     }
 }
 
-/// <summary>Authenticates channel integrations by their API key (only its hash is stored; revoked keys fail).</summary>
+/// <summary>
+/// Authenticates channel integrations by their API key (only its hash is stored; revoked keys fail). Keys are looked up
+/// in the <see cref="ChannelKeyRing"/>, so that a channel's requests cost no query.
+/// </summary>
 public sealed class ApiKeyHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, LinliDbContext db)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ChannelKeyRing keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -130,8 +134,8 @@ public sealed class ApiKeyHandler(
             return AuthenticateResult.NoResult();
         }
         var hash = AccountsSetup.HashApiKey(key.Trim());
-        var found = await db.ChannelApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyHash == hash, Context.RequestAborted);
-        if (found is null || found.RevokedAt is not null)
+        var found = await keys.FindAsync(hash, Context.RequestAborted);
+        if (found is null)
         {
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }

@@ -64,7 +64,8 @@ public sealed class CallerFactory(LinliDbContext db, UnitTree units)
         Guid? userId = Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var uid) ? uid : null;
         Guid? keyId = Guid.TryParse(principal.FindFirstValue(ApiKeyIdClaim), out var kid) ? kid : null;
 
-        var memberships = userId is { } id
+        // A channel key's NameIdentifier is the key's id: it belongs to no unit, so there is nothing to look up.
+        var memberships = keyId is null && userId is { } id
             ? await db.UnitMemberships.AsNoTracking().Where(m => m.UserId == id).Select(m => new { m.UnitId, m.IsLeader }).ToListAsync(ct)
             : [];
         var tree = await units.GetAsync(ct);
