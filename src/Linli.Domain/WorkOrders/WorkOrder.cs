@@ -360,19 +360,26 @@ public sealed class WorkOrder
             : Move(WorkOrderTrigger.Supervise, actor, at, note.Trim(), null, () => { });
 
     /// <summary>The same incident is already an order: this one follows the parent from now on.</summary>
-    public Result<Done> Merge(WorkOrder parent, string? reason, Actor actor, DateTime at)
+    public Result<Done> Merge(WorkOrder parent, string? reason, Actor actor, DateTime at) =>
+        Merge(parent.Id, parent.Status, parent.ParentId, reason, actor, at);
+
+    /// <summary>
+    /// The same, from what the checks need to know of the parent, so that a caller holding only a projection of it
+    /// (duplicate detection on intake) need not load the whole aggregate.
+    /// </summary>
+    public Result<Done> Merge(Guid parentId, WorkOrderStatus parentStatus, Guid? parentParentId, string? reason, Actor actor, DateTime at)
     {
-        if (parent.Id == Id)
+        if (parentId == Id)
         {
             return WorkOrderErrors.CannotMergeIntoItself;
         }
-        if (parent.Status is WorkOrderStatus.Merged or WorkOrderStatus.Cancelled or WorkOrderStatus.Closed || parent.ParentId is not null)
+        if (parentStatus is WorkOrderStatus.Merged or WorkOrderStatus.Cancelled or WorkOrderStatus.Closed || parentParentId is not null)
         {
             return WorkOrderErrors.InvalidMergeParent;
         }
         return Move(WorkOrderTrigger.Merge, actor, at, reason, null, () =>
         {
-            ParentId = parent.Id;
+            ParentId = parentId;
             UnitId = null;
             RespondBy = null;
             CompleteBy = null;

@@ -20,8 +20,12 @@ public sealed class DuplicateOptions
     public double Threshold { get; set; } = 0.55;
 }
 
+/// <summary>What duplicate detection reads of an earlier open order: enough to score it and to merge under it.</summary>
+public sealed record DuplicateCandidateSummary(Guid Id, string Number, string? Title, string Description, Guid? BuildingId, double? Latitude,
+    double? Longitude, Guid? CategoryId, DateTime ReceivedAt, WorkOrderStatus Status, Guid? ParentId);
+
 /// <summary>The best earlier open order the new one repeats, with the evidence.</summary>
-public sealed record DuplicateCandidate(WorkOrder Parent, double Score, double TextSimilarity, double? DistanceMeters, bool SameBuilding, bool SameCategory,
+public sealed record DuplicateCandidate(DuplicateCandidateSummary Parent, double Score, double TextSimilarity, double? DistanceMeters, bool SameBuilding, bool SameCategory,
     double MinutesApart, string Explanation);
 
 /// <summary>
@@ -51,7 +55,7 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
             return null;
         }
         var merge = Options.Mode.Equals("Merge", StringComparison.OrdinalIgnoreCase)
-            && order.Merge(match.Parent, match.Explanation, Detector, now).IsSuccess;
+            && order.Merge(match.Parent.Id, match.Parent.Status, match.Parent.ParentId, match.Explanation, Detector, now).IsSuccess;
         db.DuplicateMatches.Add(new DuplicateMatch
         {
             Id = Guid.CreateVersion7(),
@@ -94,7 +98,11 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
             return null; // without a place, text alone is too weak to merge people's requests
         }
 
-        var list = await candidates.AsNoTracking().OrderBy(o => o.ReceivedAt).Take(200).ToListAsync(ct);
+        // Only the columns scoring needs: up to 200 rows are read on every intake.
+        var list = await candidates.AsNoTracking().OrderBy(o => o.ReceivedAt).Take(200)
+            .Select(o => new DuplicateCandidateSummary(o.Id, o.Number, o.Title, o.Description, o.BuildingId, o.Latitude, o.Longitude, o.CategoryId,
+                o.ReceivedAt, o.Status, o.ParentId))
+            .ToListAsync(ct);
         var text = TextSimilarity.Profile(order.Title, order.Description);
         DuplicateCandidate? best = null;
         foreach (var candidate in list)
