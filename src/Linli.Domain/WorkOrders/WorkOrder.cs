@@ -133,20 +133,12 @@ public sealed class WorkOrder
     /// <summary>接 / 受理: register a request from any channel.</summary>
     public static Result<WorkOrder> Receive(NewWorkOrder request, Actor actor, DateTime at)
     {
-        var description = request.Description?.Trim();
-        if (string.IsNullOrEmpty(description))
+        if (Check(request) is { } error)
         {
-            return WorkOrderErrors.DescriptionRequired;
+            return error;
         }
+        var description = request.Description.Trim();
         var title = string.IsNullOrWhiteSpace(request.Title) ? null : request.Title.Trim();
-        if (description.Length > MaxTextLength || title?.Length > MaxTitleLength)
-        {
-            return WorkOrderErrors.TextTooLong;
-        }
-        if (request.Location.Latitude is < -90 or > 90 || request.Location.Longitude is < -180 or > 180)
-        {
-            return WorkOrderErrors.LocationOutOfRange;
-        }
 
         var order = new WorkOrder
         {
@@ -175,6 +167,21 @@ public sealed class WorkOrder
         return order;
     }
 
+    /// <summary>What <see cref="Receive"/> would refuse, without creating anything (the number is not looked at).</summary>
+    public static Error? Check(NewWorkOrder request)
+    {
+        var description = request.Description?.Trim();
+        if (string.IsNullOrEmpty(description))
+        {
+            return WorkOrderErrors.DescriptionRequired;
+        }
+        var title = string.IsNullOrWhiteSpace(request.Title) ? null : request.Title.Trim();
+        if (description.Length > MaxTextLength || title?.Length > MaxTitleLength)
+        {
+            return WorkOrderErrors.TextTooLong;
+        }
+        return request.Location.Latitude is < -90 or > 90 || request.Location.Longitude is < -180 or > 180 ? WorkOrderErrors.LocationOutOfRange : null;
+    }
     /// <summary>
     /// 分类: set or correct the category and urgency. The classifier does it on intake (with its confidence in the note);
     /// a dispatcher's correction is recorded the same way and later becomes a training label.

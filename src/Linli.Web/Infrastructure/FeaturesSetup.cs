@@ -5,6 +5,7 @@ using Linli.Web.Features.Intake;
 using Linli.Web.Features.Sla;
 using Linli.Web.Features.Units;
 using Linli.Web.Features.WorkOrders;
+using Linli.Web.Persistence;
 using Linli.Web.Persistence.Demo;
 
 namespace Linli.Web.Infrastructure;
@@ -26,6 +27,8 @@ public static class FeaturesSetup
 
         // Intake
         services.AddScoped<SubmitWorkOrderHandler>();
+        services.AddSingleton<OrderNumbers>();
+        services.AddSingleton<IntakeWriteGate>();
         services.AddScoped<UploadAttachmentHandler>();
         services.AddScoped<AttachmentLinker>();
 

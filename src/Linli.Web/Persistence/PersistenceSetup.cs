@@ -77,15 +77,18 @@ public static class DataDirectory
 public static class NumberSequenceExtensions
 {
     /// <summary>Advances a named counter by one and returns the new value, atomically, in the current transaction.</summary>
-    public static async Task<long> NextAsync(this LinliDbContext db, string key, CancellationToken ct)
+    public static Task<long> NextAsync(this LinliDbContext db, string key, CancellationToken ct) => db.AdvanceAsync(key, 1, ct);
+
+    /// <summary>Advances a named counter by <paramref name="count"/> and returns the new value (the last of the block reserved).</summary>
+    public static async Task<long> AdvanceAsync(this LinliDbContext db, string key, int count, CancellationToken ct)
     {
         // One statement both providers understand: an upsert that returns the new value.
         var values = await db.Database.SqlQueryRaw<long>(
             """
-            INSERT INTO "NumberSequences" ("Key", "Value") VALUES ({0}, 1)
-            ON CONFLICT ("Key") DO UPDATE SET "Value" = "NumberSequences"."Value" + 1
+            INSERT INTO "NumberSequences" ("Key", "Value") VALUES ({0}, {1})
+            ON CONFLICT ("Key") DO UPDATE SET "Value" = "NumberSequences"."Value" + {1}
             RETURNING "Value"
-            """, key).ToListAsync(ct);
+            """, key, count).ToListAsync(ct);
         return values[0];
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Linli.Domain.Common;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Categories;
 using Linli.Web.Features.Classification;
 using Linli.Web.Features.Dispatch;
 using Linli.Web.Features.Duplicates;
@@ -41,8 +42,9 @@ public sealed record SubmitWorkOrderRequest(
 public sealed record SubmitWorkOrderResponse(WorkOrderDetails Order, bool Replayed);
 
 /// <summary>
-/// 受理: validates a request from any channel, finds who and where it is, numbers it and stores it with its photos,
-/// all in one transaction. A retry with the same Idempotency-Key (or the same channel case number) returns the first order.
+/// 受理: validates a request from any channel, finds who and where it is, numbers it (<see cref="OrderNumbers"/>), classifies
+/// it, checks it against open reports of the same incident, routes it, and stores it with its photos in one SaveChanges
+/// (one transaction); the answer is projected from memory. A retry with the same Idempotency-Key (or the same channel case number) returns the first order.
 /// </summary>
 public sealed class SubmitWorkOrderHandler(
     LinliDbContext db,
@@ -55,7 +57,11 @@ public sealed class SubmitWorkOrderHandler(
     Dashboard.IWorkOrderEvents events,
     PlaceLocator locator,
     AutoDispatcher autoDispatch,
-    Prevention.ThresholdEvaluator thresholds)
+    Prevention.ThresholdEvaluator thresholds,
+    CategoryCatalog categories,
+    GridMap map,
+    OrderNumbers numbers,
+    IntakeWriteGate gate)
 {
     public const int MaxIdempotencyKeyLength = 100;
 
@@ -97,55 +103,62 @@ public sealed class SubmitWorkOrderHandler(
         {
             return location.Error!;
         }
-        if (request.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId && c.IsActive, ct))
+        if (request.CategoryId is { } categoryId && !await categories.IsActiveAsync(categoryId, ct))
         {
             return UnknownCategory;
         }
 
         var now = siteTime.UtcNow;
-        var strategy = db.Database.CreateExecutionStrategy();
+        var draft = new NewWorkOrder("", channel.Value, request.Title, request.Description ?? "",
+            request.CategoryId, request.Urgency ?? DefaultUrgency(channel.Value), reporter.Value.Reporter, location.Value.Location,
+            string.IsNullOrWhiteSpace(request.ExternalReference) ? null : request.ExternalReference.Trim());
+        if (WorkOrder.Check(draft) is { } invalid)
+        {
+            return invalid;
+        }
+        var received = WorkOrder.Receive(draft with { Number = await numbers.NextAsync(now, ct) }, caller.AsActor(), now);
+        if (!received.IsSuccess)
+        {
+            return received.Error!;
+        }
+        var order = received.Value;
         try
         {
-            return await strategy.ExecuteAsync(async () =>
+            db.ChangeTracker.Clear();
+            db.WorkOrders.Add(order);
+            db.WorkOrderLocations.Add(WorkOrderLocation.For(order.Id, location.Value.Place, now));
+            var linked = await attachments.LinkAsync(request.AttachmentIds, order.Id, AttachmentPurpose.Report, caller, ct);
+            if (!linked.IsSuccess)
             {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var number = await NextNumberAsync(now, ct);
-                var received = WorkOrder.Receive(new NewWorkOrder(number, channel.Value, request.Title, request.Description ?? "",
-                    request.CategoryId, request.Urgency ?? DefaultUrgency(channel.Value), reporter.Value.Reporter, location.Value.Location,
-                    string.IsNullOrWhiteSpace(request.ExternalReference) ? null : request.ExternalReference.Trim()), caller.AsActor(), now);
-                if (!received.IsSuccess)
-                {
-                    return received.Error!;
-                }
-                var order = received.Value;
-                db.WorkOrders.Add(order);
-                db.WorkOrderLocations.Add(WorkOrderLocation.For(order.Id, location.Value.Place, now));
-                var linked = await attachments.LinkAsync(request.AttachmentIds, order.Id, AttachmentPurpose.Report, caller, ct);
-                if (!linked.IsSuccess)
-                {
-                    return linked.Error!;
-                }
+                return linked.Error!;
+            }
 
-                // 智能分类 (M-4): a confident suggestion sets the category; otherwise the order waits in triage with it.
-                await classify.ApplyAsync(order, now, ct);
+            // 智能分类 (M-4): a confident suggestion sets the category; otherwise the order waits in triage with it.
+            await classify.ApplyAsync(order, now, ct);
+            if (idempotencyKey is not null)
+            {
+                db.IdempotencyRecords.Add(IdempotencyRecord.Create(caller.IdentityScope, idempotencyKey, hash, order.Id, now));
+            }
 
+            // One SaveChanges is the intake's one transaction. On SQLite the gate queues this process's intakes in memory
+            // instead of in the file lock, and lets each duplicate check see the report just before it.
+            DuplicateCandidate? duplicate;
+            using (await gate.EnterAsync(ct))
+            {
                 // 重复诉求 (M-1): the same incident reported again is merged under the first report.
-                await duplicates.ApplyAsync(order, now, ct);
+                duplicate = await duplicates.ApplyAsync(order, now, ct);
                 // 智能分拨 (M-3, Features/Dispatch): a known category at a surely located place goes straight to the unit its
                 // routing rule names; anything else waits in the dispatcher's triage queue (Received).
                 await autoDispatch.TryDispatchAsync(order, now, ct);
-
-                if (idempotencyKey is not null)
-                {
-                    db.IdempotencyRecords.Add(IdempotencyRecord.Create(caller.IdentityScope, idempotencyKey, hash, order.Id, now));
-                }
                 await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                await events.PublishAsync(order.Id, ct);
-                await thresholds.AfterIntakeAsync(order.Id, ct); // 预警阈值 (Features/Prevention): logs its failures, never fails the intake
-                return Result<SubmitWorkOrderResponse>.Success(new SubmitWorkOrderResponse(await details.ProjectAsync(order, caller, ct), false));
-            });
+            }
+            await events.PublishAsync(order.Id, ct);
+            await thresholds.AfterIntakeAsync(order, ct); // 预警阈值 (Features/Prevention): logs its failures, never fails the intake
+            var parent = order.ParentId is not null && duplicate is not null
+                ? new ParentDetails(duplicate.Parent.Id, duplicate.Parent.Number, duplicate.Parent.Status, null, null, null)
+                : null;
+            var facts = new NewOrderFacts(location.Value.Place, parent, request.AttachmentIds is { Count: > 0 });
+            return new SubmitWorkOrderResponse(await details.ProjectNewAsync(order, caller, facts, ct), false);
         }
         catch (DbUpdateException) when (idempotencyKey is not null || request.ExternalReference is not null)
         {
@@ -281,16 +294,10 @@ public sealed class SubmitWorkOrderHandler(
         }
         if (address is null && place.BuildingId is { } located)
         {
-            address = await db.Buildings.AsNoTracking().Where(b => b.Id == located).Select(b => b.Address).FirstOrDefaultAsync(ct);
+            address = (await map.GetAsync(ct)).Building(located)?.Address
+                ?? await db.Buildings.AsNoTracking().Where(b => b.Id == located).Select(b => b.Address).FirstOrDefaultAsync(ct);
         }
         return (new Location(place.BuildingId, address, latitude, longitude, place.AreaUnitId), place);
-    }
-
-    private async Task<string> NextNumberAsync(DateTime now, CancellationToken ct)
-    {
-        var day = DateOnly.FromDateTime(siteTime.ToLocal(now)).ToString("yyyyMMdd");
-        var sequence = await db.NextAsync("order:" + day, ct);
-        return $"{day}-{sequence:0000}";
     }
 
     private static string Hash(SubmitWorkOrderRequest request, Channel channel)

@@ -1,5 +1,6 @@
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Categories;
 using Linli.Web.Features.Grids;
 using Linli.Web.Features.Intake;
 using Linli.Web.Features.Units;
@@ -61,8 +62,11 @@ public sealed record WorkOrderDetails(
 /// <summary>For a merged order: the order it follows, so its reporter sees that order's progress and result.</summary>
 public sealed record ParentDetails(Guid Id, string Number, WorkOrderStatus Status, string? Result, DateTime? CompletedAt, DateTime? ClosedAt);
 
+/// <summary>What the intake knows of an order it has just stored, so that its answer needs no reading back.</summary>
+public sealed record NewOrderFacts(Place Place, ParentDetails? Parent, bool HasAttachments);
+
 /// <summary>Reads one order as the caller may see it: full history, attachments, and the actions open to them.</summary>
-public sealed class GetWorkOrderHandler(LinliDbContext db, UnitTree units, PersonalData personalData)
+public sealed class GetWorkOrderHandler(LinliDbContext db, UnitTree units, PersonalData personalData, CategoryCatalog categories, GridMap map)
 {
     public async Task<WorkOrderDetails?> HandleAsync(Guid id, Caller caller, CancellationToken ct)
     {
@@ -72,18 +76,41 @@ public sealed class GetWorkOrderHandler(LinliDbContext db, UnitTree units, Perso
 
     public async Task<WorkOrderDetails> ProjectAsync(WorkOrder order, Caller caller, CancellationToken ct)
     {
-        var tree = await units.GetAsync(ct);
-        var category = order.CategoryId is { } categoryId
-            ? await db.Categories.AsNoTracking().Where(c => c.Id == categoryId).Select(c => c.Name).FirstOrDefaultAsync(ct)
-            : null;
-        var building = order.BuildingId is { } buildingId
-            ? await db.Buildings.AsNoTracking().Where(b => b.Id == buildingId).Select(b => b.Compound + b.Number + "号楼").FirstOrDefaultAsync(ct)
-            : null;
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.WorkOrderId == order.Id).OrderBy(a => a.UploadedAt)
             .Select(a => new AttachmentDetails(a.Id, a.FileName, a.ContentType, a.Size, a.Purpose, "/api/v1/attachments/" + a.Id))
             .ToListAsync(ct);
         var children = await db.WorkOrders.AsNoTracking().Where(o => o.ParentId == order.Id).OrderBy(o => o.ReceivedAt).Select(o => o.Id).ToListAsync(ct);
+        var parent = order.ParentId is { } parentId
+            ? await db.WorkOrders.AsNoTracking().Where(o => o.Id == parentId)
+                .Select(o => new ParentDetails(o.Id, o.Number, o.Status, o.Result, o.CompletedAt, o.ClosedAt)).FirstOrDefaultAsync(ct)
+            : null;
+        return await ProjectAsync(order, caller, attachments, children, await LocatedDetails.ForAsync(db, order.Id, ct), parent, ct);
+    }
 
+    /// <summary>
+    /// The answer to an intake, from memory: a new order has no merged children, its place was just located and its
+    /// parent (if merged) just found; only photos linked to it are read.
+    /// </summary>
+    public async Task<WorkOrderDetails> ProjectNewAsync(WorkOrder order, Caller caller, NewOrderFacts facts, CancellationToken ct)
+    {
+        var attachments = facts.HasAttachments
+            ? await db.Attachments.AsNoTracking().Where(a => a.WorkOrderId == order.Id).OrderBy(a => a.UploadedAt)
+                .Select(a => new AttachmentDetails(a.Id, a.FileName, a.ContentType, a.Size, a.Purpose, "/api/v1/attachments/" + a.Id))
+                .ToListAsync(ct)
+            : [];
+        var place = facts.Place;
+        var grid = place.GridId is { } gridId ? (await map.GetAsync(ct)).Find(gridId) : null;
+        var located = new LocatedDetails(place.LocatedBy, place.Confidence, place.GridId, grid?.Code, grid?.Name, place.BuildingId,
+            WorkOrderLocation.For(order.Id, place, order.ReceivedAt).NormalizedAddress);
+        return await ProjectAsync(order, caller, attachments, [], located, facts.Parent, ct);
+    }
+
+    private async Task<WorkOrderDetails> ProjectAsync(WorkOrder order, Caller caller, IReadOnlyList<AttachmentDetails> attachments,
+        IReadOnlyList<Guid> children, LocatedDetails? located, ParentDetails? parent, CancellationToken ct)
+    {
+        var tree = await units.GetAsync(ct);
+        var category = order.CategoryId is { } categoryId ? (await categories.FindAsync(categoryId, ct))?.Name : null;
+        var building = order.BuildingId is { } buildingId ? await BuildingLabelAsync(buildingId, ct) : null;
         var fullContact = caller.MaySeeReporterContact(order);
         var phone = fullContact ? personalData.Unprotect(order.ReporterPhoneProtected) ?? order.ReporterPhoneMasked : order.ReporterPhoneMasked;
         return new WorkOrderDetails(
@@ -104,12 +131,15 @@ public sealed class GetWorkOrderHandler(LinliDbContext db, UnitTree units, Perso
             children,
             WorkOrderPermissions.AllowedFor(caller, order),
             order.Version,
-            await LocatedDetails.ForAsync(db, order.Id, ct),
-            order.ParentId is { } parentId
-                ? await db.WorkOrders.AsNoTracking().Where(o => o.Id == parentId)
-                    .Select(o => new ParentDetails(o.Id, o.Number, o.Status, o.Result, o.CompletedAt, o.ClosedAt)).FirstOrDefaultAsync(ct)
-                : null);
+            located,
+            parent);
     }
+
+    /// <summary>"阳光花园3号楼": from the map in memory; a retired building (not on the map) from the table.</summary>
+    private async Task<string?> BuildingLabelAsync(Guid buildingId, CancellationToken ct) =>
+        (await map.GetAsync(ct)).Building(buildingId) is { } known
+            ? known.Compound + known.Number + "号楼"
+            : await db.Buildings.AsNoTracking().Where(b => b.Id == buildingId).Select(b => b.Compound + b.Number + "号楼").FirstOrDefaultAsync(ct);
 
     private static string? NameOf(UnitTree.Snapshot tree, Guid? unitId) => unitId is { } id ? tree.Find(id)?.Name : null;
 }
