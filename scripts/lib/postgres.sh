@@ -1,6 +1,8 @@
 # Sourced by scripts/test.sh and bench/run.sh: install PostgreSQL from Debian's packages when missing, and start a
 # throwaway cluster on a private port that is removed when the calling script exits.
-#   start_throwaway_postgres <port>   → exports LINLI_PG (an Npgsql connection string to the "postgres" database)
+#   start_throwaway_postgres <port> [durable]   → exports LINLI_PG (an Npgsql connection string to the "postgres" database)
+# Tests run without fsync (nothing to keep); "durable" (the intake benchmark) keeps PostgreSQL's production defaults, so a
+# COMMIT waits for its WAL flush as it would in a deployment.
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_updated=""
@@ -14,7 +16,8 @@ need_package() { # need_package <command-or-path> <debian-package...>
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
 start_throwaway_postgres() {
-  local port="$1"
+  local port="$1" speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${2:-}" = durable ] && speed=""
   if [ -z "$(pg_bin)" ]; then need_package /nonexistent-postgres postgresql; fi
   PG_BIN="$(pg_bin)"
   # A private cluster owned by the postgres user (PostgreSQL refuses to run as root).
@@ -26,7 +29,7 @@ start_throwaway_postgres() {
   trap stop_throwaway_postgres EXIT
   run_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U linli --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   run_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
-    -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+    -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 $speed -c max_connections=300" start >/dev/null
   export LINLI_PG="Host=127.0.0.1;Port=$port;Username=linli;Database=postgres;Pooling=true;Maximum Pool Size=100"
 }
 
