@@ -20,6 +20,7 @@ public static class ClassificationSetup
         services.AddScoped<ManageKeywordRulesHandler>();
         services.AddScoped<ImportCategoriesHandler>();
         services.AddScoped<DetectDuplicatesHandler>();
+        services.AddSingleton<BigramProfileCache>();
         services.AddScoped<DemoClassifierSetup>();
         if (configuration.GetValue("Linli:BackgroundJobs", true))
         {

@@ -34,7 +34,7 @@ public sealed record DuplicateCandidate(DuplicateCandidateSummary Parent, double
 /// by text similarity, place and category, and merges it under the earliest match (or only records the suggestion).
 /// The evidence is kept in DuplicateMatches and written into the merge's history comment.
 /// </summary>
-public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration configuration)
+public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration configuration, BigramProfileCache profiles)
 {
     public static readonly Actor Detector = new(null, "重复诉求识别", "System");
 
@@ -117,7 +117,7 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
             }
             var sameCategory = order.CategoryId is not null && candidate.CategoryId == order.CategoryId;
             var differentCategory = order.CategoryId is not null && candidate.CategoryId is not null && !sameCategory;
-            var similarity = TextSimilarity.Cosine(text, TextSimilarity.Profile(candidate.Title, candidate.Description));
+            var similarity = TextSimilarity.Cosine(text, profiles.Get(candidate.Id, candidate.Title, candidate.Description));
             var place = sameBuilding ? 1.0 : 1.0 - 0.5 * (distance!.Value / Options.RadiusMeters);
             // Text carries the decision; place and category confirm it. Different categories almost never are one incident.
             var score = (0.6 * similarity) + (0.25 * place) + (sameCategory ? 0.15 : 0) - (differentCategory ? 0.3 : 0);

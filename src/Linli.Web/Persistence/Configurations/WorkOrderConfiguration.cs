@@ -34,6 +34,9 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         builder.HasIndex(o => o.ReporterUserId);
         builder.HasIndex(o => o.ParentId);
         builder.HasIndex(o => o.ReceivedAt);
+        // The duplicate check (Features/Duplicates) and per-building threshold counts: the same building, or a box around a point.
+        builder.HasIndex(o => new { o.BuildingId, o.ReceivedAt });
+        builder.HasIndex(o => o.Latitude);
 
         builder.HasMany(o => o.History).WithOne().HasForeignKey(h => h.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.History).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_history");

@@ -1141,6 +1141,8 @@ namespace Linli.Web.Persistence.Migrations.Postgres
 
                     b.HasIndex("EvaluatedAt");
 
+                    b.HasIndex("Latitude");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -1151,6 +1153,8 @@ namespace Linli.Web.Persistence.Migrations.Postgres
                     b.HasIndex("ReporterUserId");
 
                     b.HasIndex("AreaUnitId", "Status");
+
+                    b.HasIndex("BuildingId", "ReceivedAt");
 
                     b.HasIndex("Channel", "ExternalReference")
                         .IsUnique()

@@ -1136,6 +1136,8 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
 
                     b.HasIndex("EvaluatedAt");
 
+                    b.HasIndex("Latitude");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -1146,6 +1148,8 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("ReporterUserId");
 
                     b.HasIndex("AreaUnitId", "Status");
+
+                    b.HasIndex("BuildingId", "ReceivedAt");
 
                     b.HasIndex("Channel", "ExternalReference")
                         .IsUnique()

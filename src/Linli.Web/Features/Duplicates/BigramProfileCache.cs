@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+
+namespace Linli.Web.Features.Duplicates;
+
+/// <summary>
+/// The bigram profiles of open orders, kept between intakes: an order's title and description never change after
+/// intake, and every new report in a building is compared with the same open orders again. Bounded: when it holds
+/// <see cref="Capacity"/> profiles it starts afresh (open orders within the window are far fewer on one site).
+/// </summary>
+public sealed class BigramProfileCache
+{
+    public const int Capacity = 50_000;
+
+    private readonly ConcurrentDictionary<Guid, BigramProfile> _profiles = new();
+
+    public BigramProfile Get(Guid orderId, string? title, string description)
+    {
+        if (_profiles.TryGetValue(orderId, out var known))
+        {
+            return known;
+        }
+        if (_profiles.Count >= Capacity)
+        {
+            _profiles.Clear();
+        }
+        var profile = TextSimilarity.Profile(title, description);
+        _profiles[orderId] = profile;
+        return profile;
+    }
+}
