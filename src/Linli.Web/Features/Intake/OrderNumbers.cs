@@ -11,7 +11,7 @@ namespace Linli.Web.Features.Intake;
 /// so under load a day's numbers may have gaps, and between instances they are not strictly in the order received.
 /// docs/adr/0012-reference-data-snapshots.md.
 /// </summary>
-public sealed class OrderNumbers(IServiceScopeFactory scopes, SiteTime siteTime, TimeProvider clock) : IDisposable
+public sealed class OrderNumbers(IServiceScopeFactory scopes, SiteTime siteTime, TimeProvider clock, IntakeWriteGate writes) : IDisposable
 {
     public const int MaxBlock = 32;
 
@@ -37,7 +37,11 @@ public sealed class OrderNumbers(IServiceScopeFactory scopes, SiteTime siteTime,
                 _block = usedUpFast ? Math.Min(MaxBlock, _block * 2) : 1;
                 using var scope = scopes.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
-                _last = await db.AdvanceAsync("order:" + day, _block, ct);
+                using (await writes.EnterAsync(ct))
+                {
+                    // A write like the intake's own: on SQLite it queues behind them in memory, not on the file lock.
+                    _last = await db.AdvanceAsync("order:" + day, _block, ct);
+                }
                 _next = _last - _block + 1;
                 _day = day;
                 _reservedAt = clock.GetTimestamp();
