@@ -10,7 +10,8 @@ using Linli.Bench.Intake;
 // dispatched in one transaction. Beside it, in the same run, the raw INSERT+COMMIT rate of an equivalent row on the same
 // database and connection count — the ceiling any intake can reach — and the ratio of the two.
 //
-//   dotnet run -c Release --project bench/Linli.Bench.Intake -- --web <Linli.Web.dll> [--postgres "<conn>"] [--requests 2000]
+//   dotnet run -c Release --project bench/Linli.Bench.Intake -- --web <Linli.Web.dll> [--postgres "<conn>"] [--only sqlite|postgres]
+//       [--requests 1500] [--rate 200] [--seconds 10]
 // bench/run.sh builds the host, starts a throwaway PostgreSQL and passes both.
 var options = BenchOptions.Parse(args);
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -61,6 +62,10 @@ namespace Linli.Bench.Intake
             var web = Value("--web") ?? throw new ArgumentException("--web <path to Linli.Web.dll> is required");
             var postgres = Value("--postgres") ?? Environment.GetEnvironmentVariable("LINLI_PG");
             var providers = string.IsNullOrEmpty(postgres) ? new[] { "sqlite" } : ["sqlite", "postgres"];
+            if (Value("--only") is { } only)
+            {
+                providers = [.. providers.Where(p => p == only)];
+            }
             return new BenchOptions(web, postgres, int.Parse(Value("--requests") ?? "1500", CultureInfo.InvariantCulture),
                 int.Parse(Value("--rate") ?? "200", CultureInfo.InvariantCulture), int.Parse(Value("--seconds") ?? "10", CultureInfo.InvariantCulture), providers);
         }

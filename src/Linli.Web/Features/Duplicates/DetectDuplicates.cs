@@ -98,6 +98,12 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
             return null; // without a place, text alone is too weak to merge people's requests
         }
 
+        if (order.CategoryId is { } category)
+        {
+            // Orders of another category are never the same incident (an elevator and a full dustbin in one building).
+            candidates = candidates.Where(o => o.CategoryId == null || o.CategoryId == category);
+        }
+
         // Only the columns scoring needs: up to 200 rows are read on every intake.
         var list = await candidates.AsNoTracking().OrderBy(o => o.ReceivedAt).Take(200)
             .Select(o => new DuplicateCandidateSummary(o.Id, o.Number, o.Title, o.Description, o.BuildingId, o.Latitude, o.Longitude, o.CategoryId,
@@ -116,11 +122,10 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
                 continue;
             }
             var sameCategory = order.CategoryId is not null && candidate.CategoryId == order.CategoryId;
-            var differentCategory = order.CategoryId is not null && candidate.CategoryId is not null && !sameCategory;
             var similarity = TextSimilarity.Cosine(text, profiles.Get(candidate.Id, candidate.Title, candidate.Description));
             var place = sameBuilding ? 1.0 : 1.0 - 0.5 * (distance!.Value / Options.RadiusMeters);
-            // Text carries the decision; place and category confirm it. Different categories almost never are one incident.
-            var score = (0.6 * similarity) + (0.25 * place) + (sameCategory ? 0.15 : 0) - (differentCategory ? 0.3 : 0);
+            // Text carries the decision; place and category confirm it.
+            var score = (0.6 * similarity) + (0.25 * place) + (sameCategory ? 0.15 : 0);
             if (score < Options.Threshold || (best is not null && score <= best.Score))
             {
                 continue;
