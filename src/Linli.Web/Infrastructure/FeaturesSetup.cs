@@ -19,7 +19,7 @@ public static class FeaturesSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SiteTime>();
         services.AddSingleton<PersonalData>();
-        services.AddSingleton<UnitTree>();
+        services.AddReferenceSnapshot<UnitTree>();
         services.AddReferenceSnapshot<Features.Categories.CategoryCatalog>();
         services.AddSingleton<AttachmentStorage>();
         services.AddSingleton<TimeLimits>();

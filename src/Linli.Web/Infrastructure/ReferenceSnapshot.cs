@@ -13,10 +13,12 @@ public interface IReferenceSnapshot
 }
 
 /// <summary>
-/// Reference data (categories, routing rules, keyword rules, threshold rules, channel keys) kept whole in memory so that
-/// the hot paths (intake above all) do not read it on every request: loaded once, rebuilt when older than
-/// <see cref="MaxAge"/> (edits made on another instance) and at once when this instance saves a change to a watched
-/// entity (<see cref="ReferenceChangeInterceptor"/>). docs/adr/0012-reference-data-snapshots.md.
+/// Reference data (categories, routing rules, keyword rules, threshold rules, channel keys, the unit tree, the grid map)
+/// kept whole in memory so that the hot paths (intake above all) do not read it on every request. Loaded on first use and
+/// at once after this instance saves a change to a watched entity (<see cref="ReferenceChangeInterceptor"/>, or an explicit
+/// <see cref="Invalidate"/>): the next caller waits for the reload, so an edit is visible to the request after it. Older
+/// than <see cref="MaxAge"/> (to pick up edits made on another instance), it is reloaded in the background while callers
+/// go on with the one they have, so no request stalls on the periodic reload. docs/adr/0012-reference-data-snapshots.md.
 /// </summary>
 public abstract class ReferenceSnapshot<T>(IServiceScopeFactory scopes, TimeProvider clock) : IReferenceSnapshot, IDisposable
     where T : class
@@ -24,8 +26,11 @@ public abstract class ReferenceSnapshot<T>(IServiceScopeFactory scopes, TimeProv
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Entry? _entry;
     private int _generation;
+    private int _refreshing;
 
     protected virtual TimeSpan MaxAge => TimeSpan.FromSeconds(30);
+
+    protected TimeProvider Clock => clock;
 
     /// <summary>The entity types the snapshot is built from.</summary>
     protected abstract IReadOnlyCollection<Type> Sources { get; }
@@ -42,16 +47,28 @@ public abstract class ReferenceSnapshot<T>(IServiceScopeFactory scopes, TimeProv
 
     public async Task<T> GetAsync(CancellationToken ct)
     {
-        if (Fresh(_entry) is { } value)
+        var entry = _entry;
+        if (entry is not null && entry.Generation == Volatile.Read(ref _generation))
         {
-            return value;
+            if (clock.GetUtcNow() - entry.LoadedAt >= MaxAge)
+            {
+                RefreshInBackground();
+            }
+            return entry.Value;
         }
+        return await LoadAsync(stale: entry, ct);
+    }
+
+    protected abstract Task<T> LoadAsync(LinliDbContext db, CancellationToken ct);
+
+    private async Task<T> LoadAsync(Entry? stale, CancellationToken ct)
+    {
         await _gate.WaitAsync(ct);
         try
         {
-            if (Fresh(_entry) is { } loaded)
+            if (_entry is { } current && !ReferenceEquals(current, stale) && current.Generation == Volatile.Read(ref _generation))
             {
-                return loaded;
+                return current.Value; // another caller reloaded it meanwhile
             }
             // Read the generation before loading: a change saved while we load leaves this entry stale at once.
             var generation = Volatile.Read(ref _generation);
@@ -66,10 +83,28 @@ public abstract class ReferenceSnapshot<T>(IServiceScopeFactory scopes, TimeProv
         }
     }
 
-    protected abstract Task<T> LoadAsync(LinliDbContext db, CancellationToken ct);
-
-    private T? Fresh(Entry? entry) =>
-        entry is not null && entry.Generation == Volatile.Read(ref _generation) && clock.GetUtcNow() - entry.LoadedAt < MaxAge ? entry.Value : null;
+    private void RefreshInBackground()
+    {
+        if (Interlocked.CompareExchange(ref _refreshing, 1, 0) != 0)
+        {
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await LoadAsync(stale: _entry, CancellationToken.None);
+            }
+            catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                // The host is stopping or the database is away: callers keep the snapshot they have; the next one retries.
+            }
+            finally
+            {
+                Volatile.Write(ref _refreshing, 0);
+            }
+        });
+    }
 
     private sealed record Entry(T Value, int Generation, DateTimeOffset LoadedAt);
 }

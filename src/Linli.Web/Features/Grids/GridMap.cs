@@ -1,5 +1,6 @@
 using Linli.Domain.Grids;
 using Linli.Domain.Units;
+using Linli.Web.Infrastructure;
 using Linli.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
@@ -19,51 +20,25 @@ public sealed record BuildingNode(Guid Id, string Compound, string Number, strin
 /// The geography held in memory: every grid with its parsed polygon, an STR-tree over the active ones, the active buildings
 /// and a directory of compound names and aliases for address matching. A street has hundreds of grids and thousands of
 /// buildings, a district a few times more — small enough to keep whole. Rebuilt at most every 30 seconds (other instances'
-/// edits) and at once after an edit on this instance (<see cref="Invalidate"/>).
+/// edits, in the background) and at once after an edit on this instance (a <see cref="ReferenceSnapshot{T}"/>).
 /// </summary>
-public sealed class GridMap(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
+public sealed class GridMap(IServiceScopeFactory scopes, TimeProvider clock) : ReferenceSnapshot<GridMap.Snapshot>(scopes, clock)
 {
-    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private Snapshot? _snapshot;
+    protected override IReadOnlyCollection<Type> Sources { get; } = [typeof(Grid), typeof(Building), typeof(CompoundAlias)];
 
-    public void Invalidate() => _snapshot = null;
-
-    public void Dispose() => _gate.Dispose();
-
-    public async Task<Snapshot> GetAsync(CancellationToken ct)
+    protected override async Task<Snapshot> LoadAsync(LinliDbContext db, CancellationToken ct)
     {
-        var current = _snapshot;
-        if (current is not null && clock.GetUtcNow() - current.LoadedAt < MaxAge)
-        {
-            return current;
-        }
-        await _gate.WaitAsync(ct);
-        try
-        {
-            current = _snapshot;
-            if (current is not null && clock.GetUtcNow() - current.LoadedAt < MaxAge)
-            {
-                return current;
-            }
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
-            var grids = await db.Grids.AsNoTracking().ToListAsync(ct);
-            var buildings = await db.Buildings.AsNoTracking().Where(b => b.RetiredAt == null)
-                .Select(b => new BuildingNode(b.Id, b.Compound, b.Number, b.Address, b.Latitude, b.Longitude, b.GridUnitId, b.PropertyCompanyUnitId))
-                .ToListAsync(ct);
-            var aliases = await db.CompoundAliases.AsNoTracking().ToListAsync(ct);
-            var nodes = grids
-                .Select(g => (Grid: g, Boundary: GridGeometry.ParseWkt(g.Boundary)))
-                .Where(g => g.Boundary.IsSuccess)
-                .Select(g => new GridNode(g.Grid.Id, g.Grid.Code, g.Grid.Name, g.Grid.Level, g.Grid.ParentId, g.Grid.UnitId, g.Grid.BuildingId, g.Grid.IsActive, g.Boundary.Value, g.Grid.Version))
-                .ToList();
-            return _snapshot = new Snapshot(nodes, buildings, aliases, clock.GetUtcNow());
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        var grids = await db.Grids.AsNoTracking().ToListAsync(ct);
+        var buildings = await db.Buildings.AsNoTracking().Where(b => b.RetiredAt == null)
+            .Select(b => new BuildingNode(b.Id, b.Compound, b.Number, b.Address, b.Latitude, b.Longitude, b.GridUnitId, b.PropertyCompanyUnitId))
+            .ToListAsync(ct);
+        var aliases = await db.CompoundAliases.AsNoTracking().ToListAsync(ct);
+        var nodes = grids
+            .Select(g => (Grid: g, Boundary: GridGeometry.ParseWkt(g.Boundary)))
+            .Where(g => g.Boundary.IsSuccess)
+            .Select(g => new GridNode(g.Grid.Id, g.Grid.Code, g.Grid.Name, g.Grid.Level, g.Grid.ParentId, g.Grid.UnitId, g.Grid.BuildingId, g.Grid.IsActive, g.Boundary.Value, g.Grid.Version))
+            .ToList();
+        return new Snapshot(nodes, buildings, aliases, Clock.GetUtcNow());
     }
 
     public sealed class Snapshot

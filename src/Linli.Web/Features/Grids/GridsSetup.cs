@@ -8,7 +8,7 @@ public static class GridsSetup
 {
     public static IServiceCollection AddLinliGridsAndDispatch(this IServiceCollection services)
     {
-        services.AddSingleton<GridMap>();
+        services.AddReferenceSnapshot<GridMap>();
         services.AddScoped<PlaceLocator>();
         services.AddScoped<ListGridsHandler>();
         services.AddScoped<SaveGridHandler>();

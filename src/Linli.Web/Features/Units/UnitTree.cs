@@ -1,4 +1,5 @@
 using Linli.Domain.Units;
+using Linli.Web.Infrastructure;
 using Linli.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,42 +12,16 @@ public sealed record UnitNode(Guid Id, string Code, string Name, UnitKind Kind, 
 /// The unit tree held in memory (a district has at most a few thousand units), refreshed every 30 seconds and at once
 /// after a change on this instance. Scoping asks it "which units are below these?" without a recursive query per request.
 /// </summary>
-public sealed class UnitTree(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
+public sealed class UnitTree(IServiceScopeFactory scopes, TimeProvider clock) : ReferenceSnapshot<UnitTree.Snapshot>(scopes, clock)
 {
-    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private Snapshot? _snapshot;
+    protected override IReadOnlyCollection<Type> Sources { get; } = [typeof(Unit)];
 
-    public void Invalidate() => _snapshot = null;
-
-    public void Dispose() => _gate.Dispose();
-
-    public async Task<Snapshot> GetAsync(CancellationToken ct)
+    protected override async Task<Snapshot> LoadAsync(LinliDbContext db, CancellationToken ct)
     {
-        var current = _snapshot;
-        if (current is not null && clock.GetUtcNow() - current.LoadedAt < MaxAge)
-        {
-            return current;
-        }
-        await _gate.WaitAsync(ct);
-        try
-        {
-            current = _snapshot;
-            if (current is not null && clock.GetUtcNow() - current.LoadedAt < MaxAge)
-            {
-                return current;
-            }
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
-            var nodes = await db.Units.AsNoTracking()
-                .Select(u => new UnitNode(u.Id, u.Code, u.Name, u.Kind, u.GridLevel, u.ParentId, u.IsActive))
-                .ToListAsync(ct);
-            return _snapshot = new Snapshot(nodes, clock.GetUtcNow());
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        var nodes = await db.Units.AsNoTracking()
+            .Select(u => new UnitNode(u.Id, u.Code, u.Name, u.Kind, u.GridLevel, u.ParentId, u.IsActive))
+            .ToListAsync(ct);
+        return new Snapshot(nodes, Clock.GetUtcNow());
     }
 
     public sealed class Snapshot
