@@ -9,6 +9,7 @@ using Linli.Web.Persistence.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -143,6 +144,18 @@ public class LinliApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<LinliDbContext>());
+    }
+
+    /// <summary>
+    /// A context as another instance of the host would have: same database, none of this host's interceptors, so its
+    /// saves do not reach this host's reference snapshots.
+    /// </summary>
+    public async Task<LinliDbContext> AnotherInstanceAsync()
+    {
+        var connection = await WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+        return OnPostgres
+            ? new PostgresLinliDbContext(new DbContextOptionsBuilder<PostgresLinliDbContext>().UseNpgsql(connection).Options)
+            : new SqliteLinliDbContext(new DbContextOptionsBuilder<SqliteLinliDbContext>().UseSqlite(connection).Options);
     }
 
     public async Task<int> RunAutoCloseAsync()

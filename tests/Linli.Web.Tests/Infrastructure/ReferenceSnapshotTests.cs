@@ -1,7 +1,5 @@
 using Linli.Domain.Categories;
 using Linli.Web.Features.Categories;
-using Linli.Web.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Linli.Web.Tests.Infrastructure;
@@ -35,8 +33,7 @@ public class ReferenceSnapshotTests(LinliApp app) : IClassFixture<LinliApp>
         var catalog = app.Services.GetRequiredService<CategoryCatalog>();
         var before = await catalog.GetAsync(CancellationToken.None);
         var id = Guid.NewGuid();
-        var connection = await app.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
-        await using (var elsewhere = AnotherInstance(connection))
+        await using (var elsewhere = await app.AnotherInstanceAsync())
         {
             elsewhere.Categories.Add(Category.Create(id, "T-REMOTE", "别的实例新增类别", null));
             await elsewhere.SaveChangesAsync();
@@ -54,8 +51,4 @@ public class ReferenceSnapshotTests(LinliApp app) : IClassFixture<LinliApp>
         }
         current.Find(id)!.Name.ShouldBe("别的实例新增类别");
     }
-
-    private LinliDbContext AnotherInstance(string connection) => app.OnPostgres
-        ? new PostgresLinliDbContext(new DbContextOptionsBuilder<PostgresLinliDbContext>().UseNpgsql(connection).Options)
-        : new SqliteLinliDbContext(new DbContextOptionsBuilder<SqliteLinliDbContext>().UseSqlite(connection).Options);
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
-using Linli.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Tests.Features.Accounts;
@@ -70,8 +69,7 @@ public class ChannelKeyRingTests(LinliApp app) : IClassFixture<LinliApp>
 
         // Another instance's context: its save does not reach this instance's snapshots.
         const string Secret = "llk_0badcafe_created-on-another-instance";
-        var connection = await app.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
-        await using (var elsewhere = AnotherInstance(connection))
+        await using (var elsewhere = await app.AnotherInstanceAsync())
         {
             elsewhere.ChannelApiKeys.Add(ChannelApiKey.Create("别的实例创建", Channel.Hotline12345, "0badcafe", AccountsSetup.HashApiKey(Secret), null,
                 app.Clock.GetUtcNow().UtcDateTime));
@@ -83,8 +81,4 @@ public class ChannelKeyRingTests(LinliApp app) : IClassFixture<LinliApp>
         await (await ReportAsync(bridge, "别的实例对接的来电")).ShouldBeAsync(HttpStatusCode.Created);
         await (await ReportAsync(bridge, "别的实例对接的第二次来电")).ShouldBeAsync(HttpStatusCode.Created);
     }
-
-    private LinliDbContext AnotherInstance(string connection) => app.OnPostgres
-        ? new PostgresLinliDbContext(new DbContextOptionsBuilder<PostgresLinliDbContext>().UseNpgsql(connection).Options)
-        : new SqliteLinliDbContext(new DbContextOptionsBuilder<SqliteLinliDbContext>().UseSqlite(connection).Options);
 }
