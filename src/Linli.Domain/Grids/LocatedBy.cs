@@ -13,4 +13,6 @@ public enum LocatedBy
     ReporterHome,
     /// <summary>Nothing usable: the channel's area or the street.</summary>
     Fallback,
+    /// <summary>The request's own words named a registered compound (and building): "京铁家园3号楼电梯停了".</summary>
+    Text,
 }

@@ -102,6 +102,7 @@ public sealed class AutoDispatcher(DispatchPlanner planner, TimeLimits limits, I
             LocatedBy.Address => "地址",
             LocatedBy.Point => "地图坐标",
             LocatedBy.ReporterHome => "居民住址",
+            LocatedBy.Text => "诉求内容中的地名",
             LocatedBy.Fallback => "默认区域",
         };
         return FormattableString.Invariant($"智能分拨：规则「{plan.Rule.Name}」（按{how}定位，置信度 {plan.Place.Confidence:0.00}）");

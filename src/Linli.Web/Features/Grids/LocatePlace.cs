@@ -4,7 +4,9 @@ using Linli.Web.Features.Units;
 namespace Linli.Web.Features.Grids;
 
 /// <summary>What a request says about its place, and what we know of its reporter and channel.</summary>
-public sealed record PlaceQuery(Guid? BuildingId, string? Address, double? Latitude, double? Longitude, Guid? ReporterHomeBuildingId = null, Guid? ChannelAreaUnitId = null);
+/// <summary>What a request says about its place; <see cref="Text"/> is its title and description, searched for a registered name last.</summary>
+public sealed record PlaceQuery(Guid? BuildingId, string? Address, double? Latitude, double? Longitude, Guid? ReporterHomeBuildingId = null, Guid? ChannelAreaUnitId = null,
+    string? Text = null);
 
 /// <summary>
 /// Where a request is: how it was found and how sure (0–1), the grid (the deepest one: a building's micro-grid, else the
@@ -28,8 +30,9 @@ public sealed record Place(
 
 /// <summary>
 /// Locates a request, surest evidence first: the building id → the address text (parsed, normalised, matched to a compound
-/// name or alias and a building number) → the map point (point in polygon over the active grids) → the reporter's own
-/// building when nothing at all was said → the channel's area or the street (fallback).
+/// name or alias and a building number) → the map point (point in polygon over the active grids) → a registered compound
+/// name (and building number) in the request's own words → the reporter's own building when nothing at all was said →
+/// the channel's area or the street (fallback).
 /// </summary>
 public sealed class PlaceLocator(GridMap map, UnitTree units, TimeProvider clock)
 {
@@ -77,6 +80,20 @@ public sealed class PlaceLocator(GridMap map, UnitTree units, TimeProvider clock
                     _ => 0.3,
                 };
                 return new Place(LocatedBy.Point, confidence, grid.Id, building?.Id, grid.UnitId, normalized, building?.PropertyCompanyUnitId);
+            }
+        }
+        // A hotline text names the place in its own words ("京铁家园3号楼电梯停了"): only a registered compound name or alias
+        // counts there (the core of a name is too loose in free text), as surely as in an address field.
+        if (address is null && query.Latitude is null && query.Text is { Length: > 0 } text
+            && snapshot.Directory.Match(text) is { Kind: AddressMatchKind.Name } said)
+        {
+            if (said.Building is { } named && snapshot.Building(named.Id) is { } building)
+            {
+                return AtBuilding(snapshot, building, LocatedBy.Text, said.Confidence, building.Compound + building.Number + "号楼");
+            }
+            if (AtCompound(snapshot, said, said.Compound) is { } compound)
+            {
+                return compound with { LocatedBy = LocatedBy.Text };
             }
         }
         if (query.ReporterHomeBuildingId is { } home && address is null && query.Latitude is null && snapshot.Building(home) is { } homeBuilding)

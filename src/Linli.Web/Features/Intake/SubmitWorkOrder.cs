@@ -265,7 +265,8 @@ public sealed class SubmitWorkOrderHandler(
 
     /// <summary>
     /// Where: checks the shape of the location fields, then locates the place (Features/Grids/PlaceLocator: building →
-    /// address text → map point → the resident's own building when nothing was said → the channel's area or the street).
+    /// address text → map point → a registered place named in the words → the resident's own building when nothing was said
+    /// → the channel's area or the street).
     /// The order's area unit is the located grid's unit.
     /// </summary>
     private async Task<Result<(Location Location, Place Place)>> LocationOfAsync(SubmitWorkOrderRequest request, Caller caller, Guid? reporterBuildingId, CancellationToken ct)
@@ -287,7 +288,8 @@ public sealed class SubmitWorkOrderHandler(
         {
             address = null;
         }
-        var place = await locator.LocateAsync(new PlaceQuery(buildingId, address, latitude, longitude, reporterBuildingId, caller.ApiKeyAreaUnitId), ct);
+        var place = await locator.LocateAsync(new PlaceQuery(buildingId, address, latitude, longitude, reporterBuildingId, caller.ApiKeyAreaUnitId,
+            $"{request.Title} {request.Description}"), ct);
         if (place is null)
         {
             return UnknownBuilding;

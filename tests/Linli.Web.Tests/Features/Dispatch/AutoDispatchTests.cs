@@ -104,6 +104,42 @@ public class AutoDispatchTests(LinliApp app) : IClassFixture<LinliApp>
     }
 
     [Fact]
+    public async Task A_place_named_only_in_the_words_of_a_hotline_call_is_located_and_dispatched()
+    {
+        // The 12345 bridge passes the caller's words without an address field: the place is in the text.
+        var order = await (await app.As("dispatcher")).SubmitOkAsync(new
+        {
+            channel = "Hotline12345",
+            reporter = new { phone = "13600002222" },
+            categoryId = LinliApp.CategoryId("0402"),
+            description = "莲花小区2号楼1单元的门禁坏了好几天，外人随意进出，存在安全隐患",
+        });
+
+        order.Str("status").ShouldBe("Dispatched");
+        order.GetProperty("location").GetProperty("buildingId").GetGuid().ShouldBe(LinliApp.BuildingId("G0101", 2));
+        order.GetProperty("located").Str("locatedBy").ShouldBe("Text");
+        order.GetProperty("located").Str("normalizedAddress").ShouldBe("莲花小区2号楼");
+        order.GetProperty("unitId").GetGuid().ShouldBe(LinliApp.UnitId("G0101"));
+        order.GetProperty("history").EnumerateArray().Last().Str("comment").ShouldContain("诉求内容中的地名");
+    }
+
+    [Fact]
+    public async Task Words_that_only_resemble_a_compound_do_not_locate_an_order()
+    {
+        // "莲花" alone is the core of 莲花小区, too loose in free text: the order falls back and waits in triage.
+        var order = await (await app.As("dispatcher")).SubmitOkAsync(new
+        {
+            channel = "Hotline12345",
+            reporter = new { phone = "13600003333" },
+            categoryId = LinliApp.CategoryId("0402"),
+            description = "公园里莲花池边的栏杆松了，怕孩子掉下去",
+        });
+
+        order.Str("status").ShouldBe("Received");
+        order.GetProperty("located").Str("locatedBy").ShouldBe("Fallback");
+    }
+
+    [Fact]
     public async Task Without_a_category_the_order_waits_in_triage_but_its_place_is_recorded()
     {
         var grid = (await BlockGridsAsync()).First(g => g.Str("code") == "G0301");
