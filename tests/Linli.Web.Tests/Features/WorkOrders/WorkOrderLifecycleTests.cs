@@ -5,10 +5,12 @@ namespace Linli.Web.Tests.Features.WorkOrders;
 
 public class WorkOrderLifecycleTests(LinliApp app) : IClassFixture<LinliApp>
 {
+    // No registered place in the words: the resident's own building is assumed, too unsure to dispatch on, so every
+    // order here starts in the dispatcher's triage (Received) and the tests walk the loop by hand.
     private static object ElevatorReport(string key = "") => new
     {
         title = "电梯停运" + key,
-        description = "莲花小区1号楼2单元电梯停运两天了，老人下不了楼，请尽快维修。" + key,
+        description = "我们楼2单元电梯停运两天了，老人下不了楼，请尽快维修。" + key,
         categoryId = LinliApp.CategoryId("0103"),
         urgency = "High",
     };
