@@ -22,7 +22,7 @@ public static class FeaturesSetup
         services.AddReferenceSnapshot<UnitTree>();
         services.AddReferenceSnapshot<Features.Categories.CategoryCatalog>();
         services.AddSingleton<AttachmentStorage>();
-        services.AddSingleton<TimeLimits>();
+        services.AddReferenceSnapshot<TimeLimits>();
         services.AddScoped<DemoSeeder>();
 
         // Intake

@@ -89,7 +89,7 @@ public sealed class AutoDispatcher(DispatchPlanner planner, TimeLimits limits, I
         {
             return null;
         }
-        var dispatched = order.Dispatch(plan.UnitId, limits.For(order, now), SmartDispatch, now, Comment(plan));
+        var dispatched = order.Dispatch(plan.UnitId, await limits.ForAsync(order, now, ct), SmartDispatch, now, Comment(plan));
         return dispatched.IsSuccess ? plan : null;
     }
 

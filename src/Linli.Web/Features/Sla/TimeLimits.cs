@@ -1,3 +1,4 @@
+using Linli.Domain.Categories;
 using Linli.Domain.Sla;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Infrastructure;
@@ -10,16 +11,16 @@ namespace Linli.Web.Features.Sla;
 /// Computes the absolute deadlines an order gets when a unit takes it on (dispatch, transfer, escalation, reopen):
 /// the most specific time-limit policy (category × urgency → parent category × urgency → the site default for the
 /// urgency → the built-in table) on its clock (24×7 or the working calendar), plus the instants at which to warn.
-/// Policies and the calendar are held in memory and reloaded every 30 seconds, at once after a change on this instance.
+/// Policies and the calendar are a reference snapshot (docs/adr/0012): in memory, reloaded at once after a change on
+/// this instance and in the background every 30 seconds.
 /// </summary>
 public sealed class TimeLimits(IServiceScopeFactory scopes, TimeProvider clock, SiteTime site, IConfiguration configuration)
+    : ReferenceSnapshot<TimeLimits.Snapshot>(scopes, clock)
 {
-    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
-    private readonly Lock _gate = new();
-    private Snapshot? _snapshot;
-
     /// <summary>Share of a limit after which the unit is warned (<c>Linli:Sla:WarnAtShare</c>, default 0.8).</summary>
     public double WarnShare { get; } = Math.Clamp(configuration.GetValue("Linli:Sla:WarnAtShare", 0.8), 0.05, 1.0);
+
+    protected override IReadOnlyCollection<Type> Sources { get; } = [typeof(TimeLimitPolicy), typeof(Category), typeof(WorkingHours), typeof(CalendarDay)];
 
     /// <summary>The built-in default per urgency, used when no stored policy applies.</summary>
     public static (TimeSpan Respond, TimeSpan Complete) BuiltIn(Urgency urgency) => urgency switch
@@ -30,96 +31,51 @@ public sealed class TimeLimits(IServiceScopeFactory scopes, TimeProvider clock, 
         Urgency.Low => (TimeSpan.FromHours(24), TimeSpan.FromDays(7)),
     };
 
-    public void Invalidate()
-    {
-        lock (_gate)
-        {
-            _snapshot = null;
-        }
-    }
-
-    /// <summary>Synchronous form for callers without an async context (the demo seeder); loads the snapshot when stale.</summary>
-    public Deadlines For(WorkOrder order, DateTime at) => Current().DeadlinesFor(order, at, WarnShare);
-
-    public async Task<Deadlines> ForAsync(WorkOrder order, DateTime at, CancellationToken ct) =>
-        (await CurrentAsync(ct)).DeadlinesFor(order, at, WarnShare);
+    public async Task<Deadlines> ForAsync(WorkOrder order, DateTime at, CancellationToken ct) => (await GetAsync(ct)).For(order, at);
 
     /// <summary>The clock the order's policy runs on: what a pause is measured on.</summary>
     public async Task<ISlaClock> ClockForAsync(WorkOrder order, CancellationToken ct) =>
-        (await CurrentAsync(ct)).Resolve(order).Clock;
+        (await GetAsync(ct)).Resolve(order).Clock;
 
     /// <summary>The policy that applies to an order, as the API shows it.</summary>
     public async Task<AppliedPolicy> PolicyForAsync(WorkOrder order, CancellationToken ct)
     {
-        var resolved = (await CurrentAsync(ct)).Resolve(order);
+        var resolved = (await GetAsync(ct)).Resolve(order);
         return new AppliedPolicy(resolved.PolicyId, resolved.Kind, (int)resolved.Respond.TotalMinutes, (int)resolved.Complete.TotalMinutes);
     }
 
-    public async Task<WorkingCalendar> CalendarAsync(CancellationToken ct) => (await CurrentAsync(ct)).Calendar;
+    public async Task<WorkingCalendar> CalendarAsync(CancellationToken ct) => (await GetAsync(ct)).Calendar;
 
-    private Snapshot Current()
-    {
-        var current = _snapshot;
-        if (current is not null && clock.GetUtcNow() - current.LoadedAt < MaxAge)
-        {
-            return current;
-        }
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
-        var snapshot = new Snapshot(
-            db.TimeLimitPolicies.AsNoTracking().ToList(),
-            db.Categories.AsNoTracking().Select(c => new KeyValuePair<Guid, Guid?>(c.Id, c.ParentId)).ToList(),
-            db.WorkingHours.AsNoTracking().FirstOrDefault() ?? WorkingHours.Default(),
-            db.CalendarDays.AsNoTracking().ToList(),
-            site.Zone, clock.GetUtcNow());
-        lock (_gate)
-        {
-            return _snapshot = snapshot;
-        }
-    }
+    protected override async Task<Snapshot> LoadAsync(LinliDbContext db, CancellationToken ct) => new(
+        await db.TimeLimitPolicies.AsNoTracking().ToListAsync(ct),
+        await db.Categories.AsNoTracking().Select(c => new KeyValuePair<Guid, Guid?>(c.Id, c.ParentId)).ToListAsync(ct),
+        await db.WorkingHours.AsNoTracking().FirstOrDefaultAsync(ct) ?? WorkingHours.Default(),
+        await db.CalendarDays.AsNoTracking().ToListAsync(ct),
+        site.Zone, WarnShare);
 
-    private async Task<Snapshot> CurrentAsync(CancellationToken ct)
-    {
-        var current = _snapshot;
-        if (current is not null && clock.GetUtcNow() - current.LoadedAt < MaxAge)
-        {
-            return current;
-        }
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
-        var snapshot = new Snapshot(
-            await db.TimeLimitPolicies.AsNoTracking().ToListAsync(ct),
-            await db.Categories.AsNoTracking().Select(c => new KeyValuePair<Guid, Guid?>(c.Id, c.ParentId)).ToListAsync(ct),
-            await db.WorkingHours.AsNoTracking().FirstOrDefaultAsync(ct) ?? WorkingHours.Default(),
-            await db.CalendarDays.AsNoTracking().ToListAsync(ct),
-            site.Zone, clock.GetUtcNow());
-        lock (_gate)
-        {
-            return _snapshot = snapshot;
-        }
-    }
+    internal sealed record Resolved(Guid? PolicyId, SlaClockKind Kind, ISlaClock Clock, TimeSpan Respond, TimeSpan Complete);
 
-    private sealed record Resolved(Guid? PolicyId, SlaClockKind Kind, ISlaClock Clock, TimeSpan Respond, TimeSpan Complete);
-
-    private sealed class Snapshot
+    /// <summary>The policies and calendar at one moment; the demo seeder takes one to run its synchronous history.</summary>
+    public sealed class Snapshot
     {
         private readonly Dictionary<(Guid? Category, Urgency Urgency), TimeLimitPolicy> _policies;
         private readonly Dictionary<Guid, Guid?> _parents;
 
-        public Snapshot(List<TimeLimitPolicy> policies, List<KeyValuePair<Guid, Guid?>> parents, WorkingHours hours,
-            List<CalendarDay> days, TimeZoneInfo zone, DateTimeOffset loadedAt)
+        internal Snapshot(List<TimeLimitPolicy> policies, List<KeyValuePair<Guid, Guid?>> parents, WorkingHours hours,
+            List<CalendarDay> days, TimeZoneInfo zone, double warnShare)
         {
             _policies = policies.ToDictionary(p => (p.CategoryId, p.Urgency));
             _parents = parents.ToDictionary(p => p.Key, p => p.Value);
             Calendar = new WorkingCalendar(zone, hours.ParsedPeriods(), hours.ParsedWeekend(),
                 days.Select(d => KeyValuePair.Create(d.Date, d.IsWorkday)));
-            LoadedAt = loadedAt;
+            WarnShare = warnShare;
         }
 
         public WorkingCalendar Calendar { get; }
-        public DateTimeOffset LoadedAt { get; }
 
-        public Resolved Resolve(WorkOrder order)
+        public double WarnShare { get; }
+
+        internal Resolved Resolve(WorkOrder order)
         {
             // Walk up the category tree (at most a few levels; the guard stops a corrupt cycle).
             var category = order.CategoryId;
@@ -139,8 +95,9 @@ public sealed class TimeLimits(IServiceScopeFactory scopes, TimeProvider clock, 
             return new Resolved(null, SlaClockKind.TwentyFourSeven, ContinuousClock.Instance, respond, complete);
         }
 
-        public Deadlines DeadlinesFor(WorkOrder order, DateTime at, double warnShare)
+        public Deadlines For(WorkOrder order, DateTime at)
         {
+            var warnShare = WarnShare;
             var policy = Resolve(order);
             var clock = policy.Clock;
             return new Deadlines(

@@ -154,7 +154,7 @@ public sealed partial class DemoSeeder
         var accounts = await LoadAccountResidentsAsync(cast, ct);
         var plans = new HistoryPlanner(random, now, cast, _residents, accounts, personalData, siteTime).Plan(count);
 
-        var simulator = new HistorySimulator(random, now, cast, limits, siteTime);
+        var simulator = new HistorySimulator(random, now, cast, await limits.GetAsync(ct), siteTime);
         // One transaction: one commit instead of one per batch, and no half-seeded history if the host stops midway.
         // The rows are all new, so nothing needs change detection beyond what AddRange does.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -17,7 +17,7 @@ public sealed partial class DemoSeeder
     /// up), so late orders carry the same history as live ones. A verb that refuses a planned move is a bug in the plan
     /// and fails the seed loudly.
     /// </summary>
-    private sealed class HistorySimulator(Random random, DateTime now, DemoCast cast, TimeLimits limits, SiteTime siteTime)
+    private sealed class HistorySimulator(Random random, DateTime now, DemoCast cast, TimeLimits.Snapshot limits, SiteTime siteTime)
     {
         /// <summary>How often the host's SLA sweeper runs (Linli:Sla:SweepSeconds): its actions land within this of the due time.</summary>
         private const int SweepSeconds = 30;
