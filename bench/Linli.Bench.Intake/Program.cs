@@ -28,18 +28,29 @@ foreach (var provider in options.Providers)
     var raw = new RawInsert(provider, host.ConnectionString);
     await raw.PrepareAsync();
 
-    Console.WriteLine("concurrency | intake orders/s | p50 ms | p99 ms | dispatched | raw insert+commit rows/s | intake ÷ raw");
+    // CPU per order: the host process, and the database server's processes (PostgreSQL; SQLite runs inside the host).
+    string Cpu((TimeSpan Host, TimeSpan Database) before, int orders)
+    {
+        var after = host.CpuUsed();
+        return $"{(after.Host - before.Host).TotalMilliseconds / orders,8:0.00} | {(after.Database - before.Database).TotalMilliseconds / orders,6:0.00}";
+    }
+
+    Console.WriteLine("concurrency | intake orders/s | p50 ms | p99 ms | dispatched | host CPU ms/order | db CPU ms/order | raw insert+commit rows/s | intake ÷ raw");
     foreach (var concurrency in new[] { 1, 8, 32 })
     {
+        var cpu = host.CpuUsed();
         var intake = await Load.ClosedLoopAsync(concurrency, options.Requests, client.SubmitAsync);
+        var cost = Cpu(cpu, options.Requests);
         var rawRate = await raw.RunAsync(concurrency, options.Requests);
-        var line = $"{concurrency,11} | {intake.Throughput,15:0.0} | {intake.P50,6:0.0} | {intake.P99,6:0.0} | {intake.SuccessShare,10:P0} | {rawRate,24:0.0} | {intake.Throughput / rawRate,11:P1}";
+        var line = $"{concurrency,11} | {intake.Throughput,15:0.0} | {intake.P50,6:0.0} | {intake.P99,6:0.0} | {intake.SuccessShare,10:P0} | {cost} | {rawRate,24:0.0} | {intake.Throughput / rawRate,11:P1}";
         Console.WriteLine(line);
         results.Add($"{provider} c={concurrency}: {line}");
     }
 
+    var pacedCpu = host.CpuUsed();
     var paced = await Load.OpenLoopAsync(options.PacedRate, TimeSpan.FromSeconds(options.PacedSeconds), client.SubmitAsync);
-    var pacedLine = $"paced {options.PacedRate}/s for {options.PacedSeconds}s: achieved {paced.Throughput:0.0}/s, p50 {paced.P50:0.0} ms, p99 {paced.P99:0.0} ms (goal p99 < 50 ms), errors {paced.Errors}";
+    var pacedCost = Cpu(pacedCpu, options.PacedRate * options.PacedSeconds).Split('|');
+    var pacedLine = $"paced {options.PacedRate}/s for {options.PacedSeconds}s: achieved {paced.Throughput:0.0}/s, p50 {paced.P50:0.0} ms, p99 {paced.P99:0.0} ms (goal p99 < 50 ms), errors {paced.Errors}; CPU per order: host {pacedCost[0].Trim()} ms, db {pacedCost[1].Trim()} ms";
     Console.WriteLine(pacedLine);
     Console.WriteLine($"outcome of the last run: {client.Outcomes()}");
     results.Add($"{provider}: {pacedLine}");
@@ -89,6 +100,37 @@ namespace Linli.Bench.Intake
 
         public Uri BaseAddress { get; }
         public string ConnectionString { get; }
+
+        /// <summary>CPU time used so far by the host process, and by the PostgreSQL server processes (zero on SQLite).</summary>
+        public (TimeSpan Host, TimeSpan Database) CpuUsed()
+        {
+            _process.Refresh();
+            // PostgreSQL's backends retitle themselves, so they are found by their command name in /proc (Linux).
+            var ticks = 0L;
+            foreach (var stat in Directory.Exists("/proc") ? Directory.EnumerateDirectories("/proc") : [])
+            {
+                if (!int.TryParse(Path.GetFileName(stat), out _))
+                {
+                    continue; // not a process
+                }
+                try
+                {
+                    var text = File.ReadAllText(Path.Combine(stat, "stat"));
+                    var close = text.LastIndexOf(')');
+                    if (close > 0 && text.AsSpan(0, close).EndsWith("(postgres", StringComparison.Ordinal))
+                    {
+                        var fields = text[(close + 2)..].Split(' ');
+                        ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture); // utime, stime
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // exited meanwhile
+                }
+            }
+            var database = TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+            return (_process.TotalProcessorTime, database);
+        }
 
         public static async Task<LinliHost> StartAsync(BenchOptions options, string provider)
         {
