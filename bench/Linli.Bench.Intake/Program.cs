@@ -24,7 +24,7 @@ foreach (var provider in options.Providers)
     Console.WriteLine($"== {provider} ==");
     await using var host = await LinliHost.StartAsync(options, provider);
     var client = await IntakeClient.CreateAsync(host.BaseAddress);
-    await client.WarmUpAsync(100);
+    await client.WarmUpAsync(500); // past tiered JIT's recompilation of the hot path, which otherwise lands in the first phase
     var raw = new RawInsert(provider, host.ConnectionString);
     await raw.PrepareAsync();
 
