@@ -143,7 +143,7 @@ public static class ThresholdWindow
     /// </summary>
     public static IReadOnlyList<CountedOrder>? Triggering(IEnumerable<CountedOrder> orders, int minCount, TimeSpan window, DateTime now, DateTime? lastFiredAt)
     {
-        if (lastFiredAt is { } last && now - last < window)
+        if (IsQuiet(window, now, lastFiredAt))
         {
             return null;
         }
@@ -153,4 +153,7 @@ public static class ThresholdWindow
             .ToList();
         return inWindow.Count >= minCount ? inWindow : null;
     }
+
+    /// <summary>Whether a key that fired is still within a whole window of its last firing, when nothing can fire: no need to count.</summary>
+    public static bool IsQuiet(TimeSpan window, DateTime now, DateTime? lastFiredAt) => lastFiredAt is { } last && now - last < window;
 }

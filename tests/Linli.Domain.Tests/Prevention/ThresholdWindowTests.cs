@@ -18,6 +18,15 @@ public class ThresholdWindowTests
         ThresholdWindow.Triggering(orders, 5, Week, Start.AddHours(45), null)!.Count.ShouldBe(5);
     }
 
+    [Theory]
+    [InlineData(null, false)] // never fired
+    [InlineData(0, true)] // fired just now
+    [InlineData(-(7 * 24) + 1, true)] // an hour before the window has passed
+    [InlineData(-(7 * 24), false)] // exactly a window ago: counting resumes
+    [InlineData(-(8 * 24), false)]
+    public void QuietIsAWholeWindowFromTheLastFiring(int? lastFiredHoursAgo, bool quiet) =>
+        ThresholdWindow.IsQuiet(Week, Start, lastFiredHoursAgo is { } h ? Start.AddHours(h) : null).ShouldBe(quiet);
+
     [Fact]
     public void QuietWithinTheWindowAfterFiring_FiresAgainAfterIt()
     {

@@ -148,6 +148,10 @@ public sealed class EvaluateThresholdsHandler(
         var previous = await db.ThresholdFirings.AsNoTracking().Where(f => f.RuleId == rule.Id && f.ScopeKey == scoped.Key)
             .Select(f => new { f.Sequence, f.FiredAt }).ToListAsync(ct);
         var last = previous.MaxBy(f => f.Sequence);
+        if (ThresholdWindow.IsQuiet(rule.Window, now, last?.FiredAt))
+        {
+            return null; // fired within the window: nothing to count until it has passed
+        }
         var from = now - rule.Window;
         var orders = await scoped.Orders.Where(o => o.ReceivedAt > from && o.ReceivedAt <= now)
             .Select(o => new { o.Id, o.Number, o.ReceivedAt, o.BuildingId }).ToListAsync(ct);
