@@ -32,6 +32,8 @@ public abstract class ReferenceSnapshot<T>(IServiceScopeFactory scopes, TimeProv
 
     protected TimeProvider Clock => clock;
 
+    protected IServiceScopeFactory Scopes => scopes;
+
     /// <summary>The entity types the snapshot is built from.</summary>
     protected abstract IReadOnlyCollection<Type> Sources { get; }
 

@@ -84,9 +84,6 @@ public static class DataDirectory
 
 public static class NumberSequenceExtensions
 {
-    /// <summary>Advances a named counter by one and returns the new value, atomically, in the current transaction.</summary>
-    public static Task<long> NextAsync(this LinliDbContext db, string key, CancellationToken ct) => db.AdvanceAsync(key, 1, ct);
-
     /// <summary>Advances a named counter by <paramref name="count"/> and returns the new value (the last of the block reserved).</summary>
     public static async Task<long> AdvanceAsync(this LinliDbContext db, string key, int count, CancellationToken ct)
     {

@@ -16,8 +16,6 @@ public sealed record ChannelKeyEntry(Guid Id, string Name, Channel Channel, Guid
 public sealed class ChannelKeyRing(IServiceScopeFactory scopes, TimeProvider clock)
     : ReferenceSnapshot<IReadOnlyDictionary<string, ChannelKeyEntry>>(scopes, clock)
 {
-    private readonly IServiceScopeFactory _scopes = scopes;
-
     protected override IReadOnlyCollection<Type> Sources { get; } = [typeof(ChannelApiKey)];
 
     /// <summary>
@@ -30,7 +28,7 @@ public sealed class ChannelKeyRing(IServiceScopeFactory scopes, TimeProvider clo
         {
             return found;
         }
-        using var scope = _scopes.CreateScope();
+        using var scope = Scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
         var stored = await db.ChannelApiKeys.AsNoTracking().Where(k => k.KeyHash == keyHash && k.RevokedAt == null)
             .Select(k => new ChannelKeyEntry(k.Id, k.Name, k.Channel, k.AreaUnitId)).FirstOrDefaultAsync(ct);

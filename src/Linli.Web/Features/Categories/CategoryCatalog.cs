@@ -13,8 +13,6 @@ public sealed record CategoryNode(Guid Id, string Code, string Name, Guid? Paren
 /// </summary>
 public sealed class CategoryCatalog(IServiceScopeFactory scopes, TimeProvider clock) : ReferenceSnapshot<CategoryCatalog.Snapshot>(scopes, clock)
 {
-    private readonly IServiceScopeFactory _scopes = scopes;
-
     protected override IReadOnlyCollection<Type> Sources { get; } = [typeof(Category)];
 
     /// <summary>
@@ -27,7 +25,7 @@ public sealed class CategoryCatalog(IServiceScopeFactory scopes, TimeProvider cl
         {
             return found;
         }
-        using var scope = _scopes.CreateScope();
+        using var scope = Scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
         if (!await db.Categories.AnyAsync(c => c.Id == id, ct))
         {

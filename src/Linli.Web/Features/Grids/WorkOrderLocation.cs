@@ -1,6 +1,4 @@
 using Linli.Domain.Grids;
-using Linli.Web.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Grids;
 
@@ -41,19 +39,4 @@ public sealed class WorkOrderLocation
 }
 
 /// <summary>How an order's place was found, as the order details show it (<c>located</c>).</summary>
-public sealed record LocatedDetails(LocatedBy LocatedBy, double Confidence, Guid? GridId, string? GridCode, string? GridName, Guid? BuildingId, string? NormalizedAddress)
-{
-    public static async Task<LocatedDetails?> ForAsync(LinliDbContext db, Guid workOrderId, CancellationToken ct)
-    {
-        var row = await db.WorkOrderLocations.AsNoTracking().FirstOrDefaultAsync(l => l.WorkOrderId == workOrderId, ct)
-            ?? db.WorkOrderLocations.Local.FirstOrDefault(l => l.WorkOrderId == workOrderId);
-        if (row is null)
-        {
-            return null;
-        }
-        var grid = row.GridId is { } gridId
-            ? await db.Grids.AsNoTracking().Where(g => g.Id == gridId).Select(g => new { g.Code, g.Name }).FirstOrDefaultAsync(ct)
-            : null;
-        return new LocatedDetails(row.LocatedBy, row.Confidence, row.GridId, grid?.Code, grid?.Name, row.BuildingId, row.NormalizedAddress);
-    }
-}
+public sealed record LocatedDetails(LocatedBy LocatedBy, double Confidence, Guid? GridId, string? GridCode, string? GridName, Guid? BuildingId, string? NormalizedAddress);

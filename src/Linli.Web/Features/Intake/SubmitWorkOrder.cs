@@ -44,7 +44,8 @@ public sealed record SubmitWorkOrderResponse(WorkOrderDetails Order, bool Replay
 /// <summary>
 /// 受理: validates a request from any channel, finds who and where it is, numbers it (<see cref="OrderNumbers"/>), classifies
 /// it, checks it against open reports of the same incident, routes it, and stores it with its photos in one SaveChanges
-/// (one transaction); the answer is projected from memory. A retry with the same Idempotency-Key (or the same channel case number) returns the first order.
+/// (one transaction); the answer is projected from memory. A retry with the same Idempotency-Key (or the same channel
+/// case number) returns the first order.
 /// </summary>
 public sealed class SubmitWorkOrderHandler(
     LinliDbContext db,

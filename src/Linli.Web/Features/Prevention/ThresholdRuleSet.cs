@@ -1,4 +1,3 @@
-using Linli.Domain.Categories;
 using Linli.Domain.Prevention;
 using Linli.Web.Features.Categories;
 using Linli.Web.Infrastructure;
@@ -33,36 +32,33 @@ public sealed class ActiveThresholdRule
 
 /// <summary>
 /// The active threshold rules in memory, so that intake knows without a query whether a new order can make any rule fire
-/// (see <see cref="ReferenceSnapshot{T}"/>). The category sets come from <see cref="CategoryCatalog"/>.
+/// (see <see cref="ReferenceSnapshot{T}"/>). Their category sets are worked out from the current <see cref="CategoryCatalog"/>
+/// and kept until either the rules or the taxonomy change: a taxonomy change costs a recomputation, not a reload.
 /// </summary>
 public sealed class ThresholdRuleSet(IServiceScopeFactory scopes, TimeProvider clock, CategoryCatalog catalog)
-    : ReferenceSnapshot<ThresholdRuleSet.Snapshot>(scopes, clock)
+    : ReferenceSnapshot<IReadOnlyList<ThresholdRule>>(scopes, clock)
 {
-    protected override IReadOnlyCollection<Type> Sources { get; } = [typeof(ThresholdRule), typeof(Category)];
+    private Composed? _composed;
 
-    /// <summary>The active rules, ordered by id.</summary>
+    protected override IReadOnlyCollection<Type> Sources { get; } = [typeof(ThresholdRule)];
+
+    /// <summary>The active rules, ordered by id, with their category sets.</summary>
     public async Task<IReadOnlyList<ActiveThresholdRule>> ActiveAsync(CancellationToken ct)
     {
+        var rules = await GetAsync(ct);
         var taxonomy = await catalog.GetAsync(ct);
-        var snapshot = await GetAsync(ct);
-        if (!ReferenceEquals(snapshot.Taxonomy, taxonomy))
+        var composed = _composed;
+        if (composed is null || !ReferenceEquals(composed.Rules, rules) || !ReferenceEquals(composed.Taxonomy, taxonomy))
         {
-            // Built from an older taxonomy (the catalog was rebuilt since): the category sets may be out of date.
-            Invalidate();
-            snapshot = await GetAsync(ct);
+            composed = _composed = new Composed(rules, taxonomy, [.. rules.Select(r => new ActiveThresholdRule(r,
+                r.CategoryId is { } root ? (r.IncludeSubcategories ? taxonomy.SelfAndDescendants(root) : [root]) : null,
+                r.CategoryId is { } category ? taxonomy.Find(category)?.Name : null))]);
         }
-        return snapshot.Rules;
+        return composed.Active;
     }
 
-    protected override async Task<Snapshot> LoadAsync(LinliDbContext db, CancellationToken ct)
-    {
-        var taxonomy = await catalog.GetAsync(ct);
-        var rules = await db.ThresholdRules.AsNoTracking().Where(r => r.IsActive).ToListAsync(ct);
-        return new Snapshot([.. rules.OrderBy(r => r.Id).Select(r => new ActiveThresholdRule(r,
-            r.CategoryId is { } root ? (r.IncludeSubcategories ? taxonomy.SelfAndDescendants(root) : [root]) : null,
-            r.CategoryId is { } category ? taxonomy.Find(category)?.Name : null))], taxonomy);
-    }
+    protected override async Task<IReadOnlyList<ThresholdRule>> LoadAsync(LinliDbContext db, CancellationToken ct) =>
+        [.. (await db.ThresholdRules.AsNoTracking().Where(r => r.IsActive).ToListAsync(ct)).OrderBy(r => r.Id)];
 
-    /// <summary>The rules, and the taxonomy their category sets were computed from.</summary>
-    public sealed record Snapshot(IReadOnlyList<ActiveThresholdRule> Rules, CategoryCatalog.Snapshot Taxonomy);
+    private sealed record Composed(IReadOnlyList<ThresholdRule> Rules, CategoryCatalog.Snapshot Taxonomy, IReadOnlyList<ActiveThresholdRule> Active);
 }

@@ -21,7 +21,7 @@ public sealed class UnitTree(IServiceScopeFactory scopes, TimeProvider clock) : 
         var nodes = await db.Units.AsNoTracking()
             .Select(u => new UnitNode(u.Id, u.Code, u.Name, u.Kind, u.GridLevel, u.ParentId, u.IsActive))
             .ToListAsync(ct);
-        return new Snapshot(nodes, Clock.GetUtcNow());
+        return new Snapshot(nodes);
     }
 
     public sealed class Snapshot
@@ -29,14 +29,11 @@ public sealed class UnitTree(IServiceScopeFactory scopes, TimeProvider clock) : 
         private readonly Dictionary<Guid, UnitNode> _byId;
         private readonly ILookup<Guid?, UnitNode> _children;
 
-        public Snapshot(IReadOnlyList<UnitNode> nodes, DateTimeOffset loadedAt)
+        public Snapshot(IReadOnlyList<UnitNode> nodes)
         {
             _byId = nodes.ToDictionary(n => n.Id);
             _children = nodes.ToLookup(n => n.ParentId);
-            LoadedAt = loadedAt;
         }
-
-        public DateTimeOffset LoadedAt { get; }
 
         public IEnumerable<UnitNode> All => _byId.Values;
 

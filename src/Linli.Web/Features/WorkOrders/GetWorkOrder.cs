@@ -76,15 +76,14 @@ public sealed class GetWorkOrderHandler(LinliDbContext db, UnitTree units, Perso
 
     public async Task<WorkOrderDetails> ProjectAsync(WorkOrder order, Caller caller, CancellationToken ct)
     {
-        var attachments = await db.Attachments.AsNoTracking().Where(a => a.WorkOrderId == order.Id).OrderBy(a => a.UploadedAt)
-            .Select(a => new AttachmentDetails(a.Id, a.FileName, a.ContentType, a.Size, a.Purpose, "/api/v1/attachments/" + a.Id))
-            .ToListAsync(ct);
+        var attachments = await AttachmentsAsync(order.Id, ct);
         var children = await db.WorkOrders.AsNoTracking().Where(o => o.ParentId == order.Id).OrderBy(o => o.ReceivedAt).Select(o => o.Id).ToListAsync(ct);
         var parent = order.ParentId is { } parentId
             ? await db.WorkOrders.AsNoTracking().Where(o => o.Id == parentId)
                 .Select(o => new ParentDetails(o.Id, o.Number, o.Status, o.Result, o.CompletedAt, o.ClosedAt)).FirstOrDefaultAsync(ct)
             : null;
-        return await ProjectAsync(order, caller, attachments, children, await LocatedDetails.ForAsync(db, order.Id, ct), parent, ct);
+        var location = await db.WorkOrderLocations.AsNoTracking().FirstOrDefaultAsync(l => l.WorkOrderId == order.Id, ct);
+        return await ProjectAsync(order, caller, attachments, children, location is null ? null : await LocatedAsync(location, ct), parent, ct);
     }
 
     /// <summary>
@@ -93,16 +92,22 @@ public sealed class GetWorkOrderHandler(LinliDbContext db, UnitTree units, Perso
     /// </summary>
     public async Task<WorkOrderDetails> ProjectNewAsync(WorkOrder order, Caller caller, NewOrderFacts facts, CancellationToken ct)
     {
-        var attachments = facts.HasAttachments
-            ? await db.Attachments.AsNoTracking().Where(a => a.WorkOrderId == order.Id).OrderBy(a => a.UploadedAt)
-                .Select(a => new AttachmentDetails(a.Id, a.FileName, a.ContentType, a.Size, a.Purpose, "/api/v1/attachments/" + a.Id))
-                .ToListAsync(ct)
-            : [];
-        var place = facts.Place;
-        var grid = place.GridId is { } gridId ? (await map.GetAsync(ct)).Find(gridId) : null;
-        var located = new LocatedDetails(place.LocatedBy, place.Confidence, place.GridId, grid?.Code, grid?.Name, place.BuildingId,
-            WorkOrderLocation.For(order.Id, place, order.ReceivedAt).NormalizedAddress);
+        var attachments = facts.HasAttachments ? await AttachmentsAsync(order.Id, ct) : [];
+        var located = await LocatedAsync(WorkOrderLocation.For(order.Id, facts.Place, order.ReceivedAt), ct);
         return await ProjectAsync(order, caller, attachments, [], located, facts.Parent, ct);
+    }
+
+    private Task<List<AttachmentDetails>> AttachmentsAsync(Guid orderId, CancellationToken ct) =>
+        db.Attachments.AsNoTracking().Where(a => a.WorkOrderId == orderId).OrderBy(a => a.UploadedAt)
+            .Select(a => new AttachmentDetails(a.Id, a.FileName, a.ContentType, a.Size, a.Purpose, "/api/v1/attachments/" + a.Id))
+            .ToListAsync(ct);
+
+    /// <summary>How the order's place was found, with the grid's code and name from the map.</summary>
+    private async Task<LocatedDetails> LocatedAsync(WorkOrderLocation location, CancellationToken ct)
+    {
+        var grid = location.GridId is { } gridId ? (await map.GetAsync(ct)).Find(gridId) : null;
+        return new LocatedDetails(location.LocatedBy, location.Confidence, location.GridId, grid?.Code, grid?.Name, location.BuildingId,
+            location.NormalizedAddress);
     }
 
     private async Task<WorkOrderDetails> ProjectAsync(WorkOrder order, Caller caller, IReadOnlyList<AttachmentDetails> attachments,
