@@ -11,7 +11,7 @@ using Linli.Bench.Intake;
 // database and connection count — the ceiling any intake can reach — and the ratio of the two.
 //
 //   dotnet run -c Release --project bench/Linli.Bench.Intake -- --web <Linli.Web.dll> [--postgres "<conn>"] [--only sqlite|postgres]
-//       [--requests 1500] [--rate 200] [--seconds 10]
+//       [--requests 1500] [--rate 200] [--seconds 10] [--levels 1,8,32] [--warm-up 3000]
 // bench/run.sh builds the host, starts a throwaway PostgreSQL and passes both.
 var options = BenchOptions.Parse(args);
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -24,7 +24,9 @@ foreach (var provider in options.Providers)
     Console.WriteLine($"== {provider} ==");
     await using var host = await LinliHost.StartAsync(options, provider);
     var client = await IntakeClient.CreateAsync(host.BaseAddress);
-    await client.WarmUpAsync(500); // past tiered JIT's recompilation of the hot path, which otherwise lands in the first phase
+    // Past tiered JIT's recompilation of the hot path (instrumented, then optimized with the profile), which otherwise keeps
+    // the JIT busy for the first phase: with 500 orders it still took a quarter of the host's CPU during concurrency 1.
+    await client.WarmUpAsync(options.WarmUp);
     var raw = new RawInsert(provider, host.ConnectionString);
     await raw.PrepareAsync();
 
@@ -35,14 +37,20 @@ foreach (var provider in options.Providers)
         return $"{(after.Host - before.Host).TotalMilliseconds / orders,8:0.00} | {(after.Database - before.Database).TotalMilliseconds / orders,6:0.00}";
     }
 
-    Console.WriteLine("concurrency | intake orders/s | p50 ms | p99 ms | dispatched | host CPU ms/order | db CPU ms/order | raw insert+commit rows/s | intake ÷ raw");
-    foreach (var concurrency in new[] { 1, 8, 32 })
+    Console.WriteLine("concurrency | intake orders/s | p50 ms | p99 ms | dispatched | host CPU ms/order | db CPU ms/order | raw insert+commit rows/s | intake ÷ raw | HTTP floor req/s | floor ÷ raw");
+    foreach (var concurrency in options.Levels)
     {
         var cpu = host.CpuUsed();
         var intake = await Load.ClosedLoopAsync(concurrency, options.Requests, client.SubmitAsync);
         var cost = Cpu(cpu, options.Requests);
         var rawRate = await raw.RunAsync(concurrency, options.Requests);
-        var line = $"{concurrency,11} | {intake.Throughput,15:0.0} | {intake.P50,6:0.0} | {intake.P99,6:0.0} | {intake.SuccessShare,10:P0} | {cost} | {rawRate,24:0.0} | {intake.Throughput / rawRate,11:P1}";
+        // The ceiling the HTTP stack sets, in the same run: requests rejected before any work (see RejectAsync).
+        var floor = await Load.ClosedLoopAsync(concurrency, options.Requests, client.RejectAsync);
+        if (floor.SuccessShare < 1)
+        {
+            throw new InvalidOperationException("The HTTP floor's requests were not all rejected with 400.");
+        }
+        var line = $"{concurrency,11} | {intake.Throughput,15:0.0} | {intake.P50,6:0.0} | {intake.P99,6:0.0} | {intake.SuccessShare,10:P0} | {cost} | {rawRate,24:0.0} | {intake.Throughput / rawRate,11:P1} | {floor.Throughput,16:0.0} | {floor.Throughput / rawRate,11:P1}";
         Console.WriteLine(line);
         results.Add($"{provider} c={concurrency}: {line}");
     }
@@ -65,7 +73,7 @@ foreach (var line in results)
 
 namespace Linli.Bench.Intake
 {
-    internal sealed record BenchOptions(string WebDll, string? Postgres, int Requests, int PacedRate, int PacedSeconds, string[] Providers)
+    internal sealed record BenchOptions(string WebDll, string? Postgres, int Requests, int PacedRate, int PacedSeconds, string[] Providers, int[] Levels, int WarmUp)
     {
         public static BenchOptions Parse(string[] args)
         {
@@ -78,7 +86,9 @@ namespace Linli.Bench.Intake
                 providers = [.. providers.Where(p => p == only)];
             }
             return new BenchOptions(web, postgres, int.Parse(Value("--requests") ?? "1500", CultureInfo.InvariantCulture),
-                int.Parse(Value("--rate") ?? "200", CultureInfo.InvariantCulture), int.Parse(Value("--seconds") ?? "10", CultureInfo.InvariantCulture), providers);
+                int.Parse(Value("--rate") ?? "200", CultureInfo.InvariantCulture), int.Parse(Value("--seconds") ?? "10", CultureInfo.InvariantCulture), providers,
+                [.. (Value("--levels") ?? "1,8,32").Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture))],
+                int.Parse(Value("--warm-up") ?? "3000", CultureInfo.InvariantCulture));
         }
     }
 
@@ -290,10 +300,9 @@ namespace Linli.Bench.Intake
 
         public async Task WarmUpAsync(int count)
         {
-            for (var i = 0; i < count; i++)
-            {
-                await SubmitAsync();
-            }
+            // Both paths, at some concurrency, so that both are compiled as they will run.
+            await Load.ClosedLoopAsync(4, count, SubmitAsync);
+            await Load.ClosedLoopAsync(4, count / 4, RejectAsync);
             lock (_outcomes)
             {
                 _outcomes.Clear();
@@ -304,11 +313,7 @@ namespace Linli.Bench.Intake
         public async Task<bool> SubmitAsync()
         {
             var n = Interlocked.Increment(ref _sequence);
-            var text = string.Format(CultureInfo.InvariantCulture, Texts[n % Texts.Length], 1 + (n * 7 % 36), 1 + (n % 2));
-            object body = _buildings.Count > 0
-                ? new { description = text + $"（来电 {n}）", reporter = new { name = "市民", phone = $"139{n % 100_000_000:00000000}" }, externalReference = $"B-{n}-{Guid.NewGuid():N}", buildingId = _buildings[n % _buildings.Count] }
-                : new { description = text + $"（来电 {n}）", reporter = new { name = "市民", phone = $"139{n % 100_000_000:00000000}" }, externalReference = $"B-{n}-{Guid.NewGuid():N}" };
-            using var response = await _http.PostAsJsonAsync("/api/v1/work-orders", body);
+            using var response = await _http.PostAsJsonAsync("/api/v1/work-orders", Body(n));
             string outcome;
             if (response.IsSuccessStatusCode)
             {
@@ -324,6 +329,30 @@ namespace Linli.Bench.Intake
                 _outcomes[outcome] = _outcomes.GetValueOrDefault(outcome) + 1;
             }
             return outcome == "Dispatched";
+        }
+
+        /// <summary>
+        /// The same request with a malformed Idempotency-Key, which the intake rejects before any other work: what the HTTP
+        /// stack alone costs (connection, API-key authentication, JSON binding, the handler's services, a ProblemDetails
+        /// answer). No intake in this host can go faster than this. True when answered 400.
+        /// </summary>
+        public async Task<bool> RejectAsync()
+        {
+            var n = Interlocked.Increment(ref _sequence);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/work-orders") { Content = JsonContent.Create(Body(n)) };
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", "not valid");
+            using var response = await _http.SendAsync(request);
+            await response.Content.ReadAsByteArrayAsync();
+            return response.StatusCode == HttpStatusCode.BadRequest;
+        }
+
+        private object Body(int n)
+        {
+            var text = string.Format(CultureInfo.InvariantCulture, Texts[n % Texts.Length], 1 + (n * 7 % 36), 1 + (n % 2));
+            object body = _buildings.Count > 0
+                ? new { description = text + $"（来电 {n}）", reporter = new { name = "市民", phone = $"139{n % 100_000_000:00000000}" }, externalReference = $"B-{n}-{Guid.NewGuid():N}", buildingId = _buildings[n % _buildings.Count] }
+                : new { description = text + $"（来电 {n}）", reporter = new { name = "市民", phone = $"139{n % 100_000_000:00000000}" }, externalReference = $"B-{n}-{Guid.NewGuid():N}" };
+            return body;
         }
 
         public string Outcomes()
