@@ -13,7 +13,12 @@ public sealed class BigramProfileCache
 
     private readonly ConcurrentDictionary<Guid, BigramProfile> _profiles = new();
 
-    public BigramProfile Get(Guid orderId, string? title, string description)
+    public bool Contains(Guid orderId) => _profiles.ContainsKey(orderId);
+
+    public BigramProfile? Find(Guid orderId) => _profiles.GetValueOrDefault(orderId);
+
+    /// <summary>Profiles an order's words once; an order's title and description never change after intake.</summary>
+    public BigramProfile Add(Guid orderId, string? title, string description)
     {
         if (_profiles.TryGetValue(orderId, out var known))
         {

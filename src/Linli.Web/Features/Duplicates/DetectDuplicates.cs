@@ -20,8 +20,11 @@ public sealed class DuplicateOptions
     public double Threshold { get; set; } = 0.55;
 }
 
-/// <summary>What duplicate detection reads of an earlier open order: enough to score it and to merge under it.</summary>
-public sealed record DuplicateCandidateSummary(Guid Id, string Number, string? Title, string Description, Guid? BuildingId, double? Latitude,
+/// <summary>
+/// What duplicate detection reads of an earlier open order: enough to place it and to merge under it. Its words are read
+/// apart, only when their bigram profile is not cached yet (<see cref="BigramProfileCache"/>).
+/// </summary>
+public sealed record DuplicateCandidateSummary(Guid Id, string Number, Guid? BuildingId, double? Latitude,
     double? Longitude, Guid? CategoryId, DateTime ReceivedAt, WorkOrderStatus Status, Guid? ParentId);
 
 /// <summary>The best earlier open order the new one repeats, with the evidence.</summary>
@@ -104,13 +107,14 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
             candidates = candidates.Where(o => o.CategoryId == null || o.CategoryId == category);
         }
 
-        // Only the columns scoring needs: up to 200 rows are read on every intake.
+        // Only the columns placing needs, up to 200 rows on every intake; the words of an order already compared once are
+        // not read again (their profile is cached), the others in one more query.
         var list = await candidates.AsNoTracking().OrderBy(o => o.ReceivedAt).Take(200)
-            .Select(o => new DuplicateCandidateSummary(o.Id, o.Number, o.Title, o.Description, o.BuildingId, o.Latitude, o.Longitude, o.CategoryId,
+            .Select(o => new DuplicateCandidateSummary(o.Id, o.Number, o.BuildingId, o.Latitude, o.Longitude, o.CategoryId,
                 o.ReceivedAt, o.Status, o.ParentId))
             .ToListAsync(ct);
-        var text = TextSimilarity.Profile(order.Title, order.Description);
-        DuplicateCandidate? best = null;
+        var near = new List<(DuplicateCandidateSummary Candidate, bool SameBuilding, double? Distance)>(list.Count);
+        List<Guid>? unprofiled = null;
         foreach (var candidate in list)
         {
             var sameBuilding = order.BuildingId is not null && candidate.BuildingId == order.BuildingId;
@@ -121,8 +125,32 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
             {
                 continue;
             }
+            near.Add((candidate, sameBuilding, distance));
+            if (!profiles.Contains(candidate.Id))
+            {
+                (unprofiled ??= []).Add(candidate.Id);
+            }
+        }
+        if (unprofiled is not null)
+        {
+            var words = await db.WorkOrders.AsNoTracking().Where(o => unprofiled.Contains(o.Id))
+                .Select(o => new { o.Id, o.Title, o.Description }).ToListAsync(ct);
+            foreach (var w in words)
+            {
+                profiles.Add(w.Id, w.Title, w.Description);
+            }
+        }
+
+        var text = profiles.Add(order.Id, order.Title, order.Description); // later reports compare with this one from memory
+        DuplicateCandidate? best = null;
+        foreach (var (candidate, sameBuilding, distance) in near)
+        {
+            if (profiles.Find(candidate.Id) is not { } profile)
+            {
+                continue; // gone from the cache between the two reads (it started afresh): compared on a later intake
+            }
             var sameCategory = order.CategoryId is not null && candidate.CategoryId == order.CategoryId;
-            var similarity = TextSimilarity.Cosine(text, profiles.Get(candidate.Id, candidate.Title, candidate.Description));
+            var similarity = TextSimilarity.Cosine(text, profile);
             var place = sameBuilding ? 1.0 : 1.0 - 0.5 * (distance!.Value / Options.RadiusMeters);
             // Text carries the decision; place and category confirm it.
             var score = (0.6 * similarity) + (0.25 * place) + (sameCategory ? 0.15 : 0);
