@@ -46,8 +46,11 @@ public sealed class DispatchPlanner(LinliDbContext db, GridMap map, PlaceLocator
             return await locator.LocateAsync(new PlaceQuery(order.BuildingId, order.AddressText, order.Latitude, order.Longitude), ct);
         }
         var snapshot = await map.GetAsync(ct);
-        var company = stored.BuildingId is { } b ? snapshot.Building(b)?.PropertyCompanyUnitId : null;
-        return new Place(stored.LocatedBy, stored.Confidence, stored.GridId, stored.BuildingId, order.AreaUnitId, stored.NormalizedAddress, company);
+        // A compound named without a building still has its property company, when all its buildings share one.
+        var company = stored.BuildingId is { } b ? snapshot.Building(b)?.PropertyCompanyUnitId
+            : stored.Compound is { } compound ? snapshot.PropertyCompanyOf(compound)
+            : null;
+        return new Place(stored.LocatedBy, stored.Confidence, stored.GridId, stored.BuildingId, order.AreaUnitId, stored.NormalizedAddress, company, stored.Compound);
     }
 
     /// <summary>Weighs every rule for a place and a category (null: none known yet).</summary>

@@ -25,7 +25,7 @@ public sealed class DuplicateOptions
 /// apart, only when their bigram profile is not cached yet (<see cref="BigramProfileCache"/>).
 /// </summary>
 public sealed record DuplicateCandidateSummary(Guid Id, string Number, Guid? BuildingId, double? Latitude,
-    double? Longitude, Guid? CategoryId, DateTime ReceivedAt, WorkOrderStatus Status, Guid? ParentId);
+    double? Longitude, Guid? CategoryId, DateTime ReceivedAt, WorkOrderStatus Status, Guid? ParentId, bool InCompound);
 
 /// <summary>The best earlier open order the new one repeats, with the evidence.</summary>
 public sealed record DuplicateCandidate(DuplicateCandidateSummary Parent, double Score, double TextSimilarity, double? DistanceMeters, bool SameBuilding, bool SameCategory,
@@ -46,13 +46,13 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
     public DuplicateOptions Options { get; } = configuration.GetSection("Linli:Duplicates").Get<DuplicateOptions>() ?? new DuplicateOptions();
 
     /// <summary>Looks for the order this one repeats; merges it when configured to. Returns the match, if any.</summary>
-    public async Task<DuplicateCandidate?> ApplyAsync(WorkOrder order, DateTime now, CancellationToken ct)
+    public async Task<DuplicateCandidate?> ApplyAsync(WorkOrder order, string? compound, DateTime now, CancellationToken ct)
     {
         if (Options.Mode.Equals("Off", StringComparison.OrdinalIgnoreCase) || order.Status != WorkOrderStatus.Received)
         {
             return null;
         }
-        var match = await FindAsync(order, now, ct);
+        var match = await FindAsync(order, compound, now, ct);
         if (match is null)
         {
             return null;
@@ -77,55 +77,73 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
         return match;
     }
 
-    public async Task<DuplicateCandidate?> FindAsync(WorkOrder order, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// The earliest-best open order the new one repeats. <paramref name="compound"/> is the registered compound its place
+    /// was found in (<see cref="Grids.Place.Compound"/>): orders placed only by the compound's name are compared with the
+    /// compound's other orders, and orders at a building with those placed only by the compound.
+    /// </summary>
+    public async Task<DuplicateCandidate?> FindAsync(WorkOrder order, string? compound, DateTime now, CancellationToken ct)
     {
         var since = now.AddHours(-Options.WindowHours);
-        var candidates = db.WorkOrders.Where(o => o.Id != order.Id && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since);
+        var open = db.WorkOrders.Where(o => o.Id != order.Id && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since);
+        if (order.CategoryId is { } category)
+        {
+            // Orders of another category are never the same incident (an elevator and a full dustbin in one building).
+            open = open.Where(o => o.CategoryId == null || o.CategoryId == category);
+        }
+
+        IQueryable<WorkOrder>? near = null;
         if (order.BuildingId is { } buildingId && order.Latitude is { } lat0 && order.Longitude is { } lon0)
         {
             var (dLat, dLon) = Box(lat0, Options.RadiusMeters);
-            candidates = candidates.Where(o => o.BuildingId == buildingId
+            near = open.Where(o => o.BuildingId == buildingId
                 || (o.Latitude != null && o.Latitude >= lat0 - dLat && o.Latitude <= lat0 + dLat && o.Longitude >= lon0 - dLon && o.Longitude <= lon0 + dLon));
         }
         else if (order.BuildingId is { } onlyBuilding)
         {
-            candidates = candidates.Where(o => o.BuildingId == onlyBuilding);
+            near = open.Where(o => o.BuildingId == onlyBuilding);
         }
         else if (order.Latitude is { } lat && order.Longitude is { } lon)
         {
             var (dLat, dLon) = Box(lat, Options.RadiusMeters);
-            candidates = candidates.Where(o => o.Latitude != null && o.Latitude >= lat - dLat && o.Latitude <= lat + dLat && o.Longitude >= lon - dLon && o.Longitude <= lon + dLon);
+            near = open.Where(o => o.Latitude != null && o.Latitude >= lat - dLat && o.Latitude <= lat + dLat && o.Longitude >= lon - dLon && o.Longitude <= lon + dLon);
         }
-        else
+
+        IQueryable<WorkOrder>? inCompound = null;
+        if (compound is not null)
+        {
+            // Placed only by the compound: every order of the compound. Placed at a building: the compound's orders without one.
+            var located = order.BuildingId is null
+                ? db.WorkOrderLocations.Where(l => l.Compound == compound)
+                : db.WorkOrderLocations.Where(l => l.Compound == compound && l.BuildingId == null);
+            inCompound = open.Where(o => located.Any(l => l.WorkOrderId == o.Id));
+        }
+        if (near is null && inCompound is null)
         {
             return null; // without a place, text alone is too weak to merge people's requests
         }
 
-        if (order.CategoryId is { } category)
-        {
-            // Orders of another category are never the same incident (an elevator and a full dustbin in one building).
-            candidates = candidates.Where(o => o.CategoryId == null || o.CategoryId == category);
-        }
-
         // Only the columns placing needs, up to 200 rows on every intake; the words of an order already compared once are
         // not read again (their profile is cached), the others in one more query.
-        var list = await candidates.AsNoTracking().OrderBy(o => o.ReceivedAt).Take(200)
-            .Select(o => new DuplicateCandidateSummary(o.Id, o.Number, o.BuildingId, o.Latitude, o.Longitude, o.CategoryId,
-                o.ReceivedAt, o.Status, o.ParentId))
-            .ToListAsync(ct);
-        var near = new List<(DuplicateCandidateSummary Candidate, bool SameBuilding, double? Distance)>(list.Count);
+        var rows = Project(near, false);
+        if (inCompound is not null)
+        {
+            rows = rows is null ? Project(inCompound, true) : rows.Concat(Project(inCompound, true)!);
+        }
+        var list = await rows!.OrderBy(o => o.ReceivedAt).Take(200).ToListAsync(ct);
+        var placed = new List<(DuplicateCandidateSummary Candidate, bool SameBuilding, double? Distance)>(list.Count);
         List<Guid>? unprofiled = null;
-        foreach (var candidate in list)
+        foreach (var candidate in list.GroupBy(c => c.Id).Select(g => g.OrderByDescending(c => c.InCompound).First().ToSummary()))
         {
             var sameBuilding = order.BuildingId is not null && candidate.BuildingId == order.BuildingId;
             double? distance = order.Latitude is { } a && order.Longitude is { } b && candidate.Latitude is { } c && candidate.Longitude is { } d
                 ? Haversine(a, b, c, d)
                 : null;
-            if (!sameBuilding && (distance is null || distance > Options.RadiusMeters))
+            if (!sameBuilding && !candidate.InCompound && (distance is null || distance > Options.RadiusMeters))
             {
                 continue;
             }
-            near.Add((candidate, sameBuilding, distance));
+            placed.Add((candidate, sameBuilding, distance));
             if (!profiles.Contains(candidate.Id))
             {
                 (unprofiled ??= []).Add(candidate.Id);
@@ -143,7 +161,7 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
 
         var text = profiles.Add(order.Id, order.Title, order.Description); // later reports compare with this one from memory
         DuplicateCandidate? best = null;
-        foreach (var (candidate, sameBuilding, distance) in near)
+        foreach (var (candidate, sameBuilding, distance) in placed)
         {
             if (profiles.Find(candidate.Id) is not { } profile)
             {
@@ -151,7 +169,10 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
             }
             var sameCategory = order.CategoryId is not null && candidate.CategoryId == order.CategoryId;
             var similarity = TextSimilarity.Cosine(text, profile);
-            var place = sameBuilding ? 1.0 : 1.0 - 0.5 * (distance!.Value / Options.RadiusMeters);
+            // The same building is surest; within the radius, less with distance; the same compound as much as 200 m off.
+            var byDistance = distance is { } m && m <= Options.RadiusMeters ? 1.0 - 0.5 * (m / Options.RadiusMeters) : 0;
+            var byCompound = candidate.InCompound ? SameCompoundPlace : 0;
+            var place = sameBuilding ? 1.0 : Math.Max(byDistance, byCompound);
             // Text carries the decision; place and category confirm it.
             var score = (0.6 * similarity) + (0.25 * place) + (sameCategory ? 0.15 : 0);
             if (score < Options.Threshold || (best is not null && score <= best.Score))
@@ -159,11 +180,47 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
                 continue;
             }
             var minutes = (now - candidate.ReceivedAt).TotalMinutes;
-            var where = sameBuilding ? "同一楼栋" : $"相距约 {distance:0} 米";
+            var where = sameBuilding ? "同一楼栋" : byDistance >= byCompound ? $"相距约 {distance:0} 米" : $"同一小区（{compound}）";
             best = new DuplicateCandidate(candidate, score, similarity, distance, sameBuilding, sameCategory, minutes,
                 $"与工单 {candidate.Number} 为同一事件：{where}，{(sameCategory ? "同一类别，" : "")}文本相似度 {similarity:0.00}，间隔 {FormatMinutes(minutes)}（综合得分 {score:0.00}）");
         }
         return best;
+    }
+
+    /// <summary>The place score of two reports in one compound, at least one of them without a building.</summary>
+    private const double SameCompoundPlace = 0.6;
+
+    private static IQueryable<CandidateRow>? Project(IQueryable<WorkOrder>? orders, bool inCompound) =>
+        orders?.AsNoTracking().Select(o => new CandidateRow
+        {
+            Id = o.Id,
+            Number = o.Number,
+            BuildingId = o.BuildingId,
+            Latitude = o.Latitude,
+            Longitude = o.Longitude,
+            CategoryId = o.CategoryId,
+            ReceivedAt = o.ReceivedAt,
+            Status = o.Status,
+            ParentId = o.ParentId,
+            InCompound = inCompound,
+        });
+
+    /// <summary>One candidate as SQL returns it: member initialization, so that the two candidate queries can be one UNION ALL.</summary>
+    private sealed class CandidateRow
+    {
+        public Guid Id { get; init; }
+        public string Number { get; init; } = "";
+        public Guid? BuildingId { get; init; }
+        public double? Latitude { get; init; }
+        public double? Longitude { get; init; }
+        public Guid? CategoryId { get; init; }
+        public DateTime ReceivedAt { get; init; }
+        public WorkOrderStatus Status { get; init; }
+        public Guid? ParentId { get; init; }
+        public bool InCompound { get; init; }
+
+        public DuplicateCandidateSummary ToSummary() =>
+            new(Id, Number, BuildingId, Latitude, Longitude, CategoryId, ReceivedAt, Status, ParentId, InCompound);
     }
 
     private static string FormatMinutes(double minutes) =>

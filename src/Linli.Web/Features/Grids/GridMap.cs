@@ -76,6 +76,13 @@ public sealed class GridMap(IServiceScopeFactory scopes, TimeProvider clock) : R
 
         public IEnumerable<BuildingNode> BuildingsOf(string compound) => _buildings.Values.Where(b => b.Compound == compound);
 
+        /// <summary>The property company of a compound, when all its buildings have the same one.</summary>
+        public Guid? PropertyCompanyOf(string compound)
+        {
+            var companies = BuildingsOf(compound).Select(b => b.PropertyCompanyUnitId).Distinct().Take(2).ToList();
+            return companies.Count == 1 ? companies[0] : null;
+        }
+
         /// <summary>The deepest active grid (level 3 at most) a unit owns: the block grid of a grid team, the level-2 grid of a community.</summary>
         public GridNode? GridOfUnit(Guid unitId) => _blockGridByUnit.GetValueOrDefault(unitId);
 

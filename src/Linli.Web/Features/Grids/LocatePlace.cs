@@ -10,8 +10,8 @@ public sealed record PlaceQuery(Guid? BuildingId, string? Address, double? Latit
 
 /// <summary>
 /// Where a request is: how it was found and how sure (0–1), the grid (the deepest one: a building's micro-grid, else the
-/// block grid), the building, the area unit that owns the place, the address in canonical spelling, and the property
-/// company of the building's compound.
+/// block grid), the building, the area unit that owns the place, the address in canonical spelling, the property
+/// company of the building's compound, and the compound's registered name (also when no building in it is known).
 /// </summary>
 public sealed record Place(
     LocatedBy LocatedBy,
@@ -20,7 +20,8 @@ public sealed record Place(
     Guid? BuildingId,
     Guid? AreaUnitId,
     string? NormalizedAddress,
-    Guid? PropertyCompanyUnitId)
+    Guid? PropertyCompanyUnitId,
+    string? Compound = null)
 {
     /// <summary>A place sure enough to dispatch on without a person looking: a named building, a matched address, a point well inside a grid.</summary>
     public const double DispatchThreshold = 0.7;
@@ -79,7 +80,7 @@ public sealed class PlaceLocator(GridMap map, UnitTree units, TimeProvider clock
                     Grid.CommunityLevel => 0.5,
                     _ => 0.3,
                 };
-                return new Place(LocatedBy.Point, confidence, grid.Id, building?.Id, grid.UnitId, normalized, building?.PropertyCompanyUnitId);
+                return new Place(LocatedBy.Point, confidence, grid.Id, building?.Id, grid.UnitId, normalized, building?.PropertyCompanyUnitId, building?.Compound);
             }
         }
         // A hotline text names the place in its own words ("京铁家园3号楼电梯停了"): only a registered compound name or alias
@@ -111,7 +112,7 @@ public sealed class PlaceLocator(GridMap map, UnitTree units, TimeProvider clock
         // A micro-grid left behind by a building moved to another grid no longer speaks for it.
         var micro = snapshot.MicroGridOf(building.Id);
         var grid = micro is not null && micro.UnitId == building.GridUnitId ? micro : snapshot.GridOfUnit(building.GridUnitId);
-        return new Place(how, confidence, grid?.Id, building.Id, building.GridUnitId, normalized, building.PropertyCompanyUnitId);
+        return new Place(how, confidence, grid?.Id, building.Id, building.GridUnitId, normalized, building.PropertyCompanyUnitId, building.Compound);
     }
 
     /// <summary>A compound without a known building: its grid if all its buildings share one, else the nearest common ancestor, less surely.</summary>
@@ -131,9 +132,8 @@ public sealed class PlaceLocator(GridMap map, UnitTree units, TimeProvider clock
             return null;
         }
         var grid = common[0];
-        var companies = buildings.Select(b => b.PropertyCompanyUnitId).Distinct().ToList();
         var confidence = grids.Count == 1 ? match.Confidence : Math.Min(match.Confidence, 0.5);
-        return new Place(LocatedBy.Address, confidence, grid.Id, null, grid.UnitId, normalized, companies.Count == 1 ? companies[0] : null);
+        return new Place(LocatedBy.Address, confidence, grid.Id, null, grid.UnitId, normalized, snapshot.PropertyCompanyOf(match.Compound), match.Compound);
     }
 
     /// <summary>The address in one spelling, with the compound under its registered name when one matched.</summary>

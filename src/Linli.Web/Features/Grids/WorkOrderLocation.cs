@@ -24,6 +24,10 @@ public sealed class WorkOrderLocation
     public Guid? GridId { get; private set; }
     public Guid? BuildingId { get; private set; }
     public string? NormalizedAddress { get; private set; }
+
+    /// <summary>The registered name of the compound the place is in, also when no building in it is known (duplicates, routing).</summary>
+    public string? Compound { get; private set; }
+
     public DateTime LocatedAt { get; private set; }
 
     public static WorkOrderLocation For(Guid workOrderId, Place place, DateTime at) => new()
@@ -34,6 +38,7 @@ public sealed class WorkOrderLocation
         GridId = place.GridId,
         BuildingId = place.BuildingId,
         NormalizedAddress = place.NormalizedAddress is { Length: > MaxAddressLength } text ? text[..MaxAddressLength] : place.NormalizedAddress,
+        Compound = place.Compound,
         LocatedAt = at,
     };
 }

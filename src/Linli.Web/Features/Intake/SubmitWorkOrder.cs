@@ -147,7 +147,7 @@ public sealed class SubmitWorkOrderHandler(
             using (await gate.EnterAsync(ct))
             {
                 // 重复诉求 (M-1): the same incident reported again is merged under the first report.
-                duplicate = await duplicates.ApplyAsync(order, now, ct);
+                duplicate = await duplicates.ApplyAsync(order, location.Value.Place.Compound, now, ct);
                 // 智能分拨 (M-3, Features/Dispatch): a known category at a surely located place goes straight to the unit its
                 // routing rule names; anything else waits in the dispatcher's triage queue (Received).
                 await autoDispatch.TryDispatchAsync(order, now, ct);

@@ -79,6 +79,8 @@ internal sealed class WorkOrderLocationConfiguration : IEntityTypeConfiguration<
         builder.HasKey(l => l.WorkOrderId);
         builder.Property(l => l.WorkOrderId).ValueGeneratedNever();
         builder.Property(l => l.NormalizedAddress).HasMaxLength(WorkOrderLocation.MaxAddressLength);
+        builder.Property(l => l.Compound).HasMaxLength(64);
         builder.HasIndex(l => l.GridId);
+        builder.HasIndex(l => new { l.Compound, l.BuildingId });
     }
 }

@@ -74,6 +74,25 @@ public class AutoDispatchTests(LinliApp app) : IClassFixture<LinliApp>
     }
 
     [Fact]
+    public async Task A_compound_named_without_a_building_goes_to_the_property_company_of_its_buildings()
+    {
+        // 翠园小区's buildings are all managed by 嘉园物业 (P02): no building number is needed to send it an elevator fault.
+        var order = await (await app.As("dispatcher")).SubmitOkAsync(new
+        {
+            channel = "Hotline12345",
+            reporter = new { phone = "13600007777" },
+            categoryId = LinliApp.CategoryId("0103"),
+            description = "翠园小区的电梯从早上停到现在，老人下不了楼",
+        });
+
+        order.GetProperty("location").GetProperty("buildingId").ValueKind.ShouldBe(JsonValueKind.Null);
+        order.GetProperty("located").Str("locatedBy").ShouldBe("Text");
+        order.Str("status").ShouldBe("Dispatched");
+        order.GetProperty("unitId").GetGuid().ShouldBe(LinliApp.UnitId("P02"));
+        order.GetProperty("history").EnumerateArray().Last().Str("comment").ShouldContain("电梯故障→小区物业");
+    }
+
+    [Fact]
     public async Task Illegal_construction_goes_to_the_street_enforcement_team_from_any_grid()
     {
         var grid = (await BlockGridsAsync()).First(g => g.Str("code") == "G0203");

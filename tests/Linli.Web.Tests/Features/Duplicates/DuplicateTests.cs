@@ -132,4 +132,73 @@ public class DuplicateTests(LinliAppWithDuplicates app) : IClassFixture<LinliApp
         var replies = await app.WithDbAsync(db => Task.FromResult(db.OutboxMessages.Where(m => m.WorkOrderId == childId).Select(m => m.Recipient).ToList()));
         replies.ShouldContain("12345-MERGE-1");
     }
+
+    [Fact]
+    public async Task A_call_naming_only_the_compound_is_merged_under_a_report_from_one_of_its_buildings()
+    {
+        var dispatcher = await app.As("dispatcher");
+        var first = await dispatcher.SubmitOkAsync(Hotline("京铁家园10号楼电梯停了一上午，老人下不了楼", LinliApp.BuildingId("G0302", 2)));
+        app.AdvanceTime(TimeSpan.FromMinutes(25));
+
+        // The 12345 bridge passes only the caller's words; no building is named in them.
+        var second = await dispatcher.SubmitOkAsync(new
+        {
+            channel = "Hotline12345",
+            description = "京铁家园的电梯停了一上午，老人下不了楼，请尽快处理",
+            categoryId = LinliApp.CategoryId("0103"),
+            reporter = new { phone = "13600004444" },
+        });
+
+        second.GetProperty("location").GetProperty("buildingId").ValueKind.ShouldBe(JsonValueKind.Null);
+        second.Str("status").ShouldBe("Merged");
+        second.Str("parentId").ShouldBe(first.Str("id"));
+        second.GetProperty("history").EnumerateArray().Last().Str("comment").ShouldContain("同一小区（京铁家园）");
+        var evidence = await app.WithDbAsync(db => Task.FromResult(db.DuplicateMatches.Single(m => m.WorkOrderId == second.GetProperty("id").GetGuid())));
+        evidence.SameBuilding.ShouldBeFalse();
+        evidence.DistanceMeters.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_report_from_a_building_is_merged_under_an_earlier_call_that_named_only_its_compound()
+    {
+        var dispatcher = await app.As("dispatcher");
+        var first = await dispatcher.SubmitOkAsync(new
+        {
+            channel = "Hotline12345",
+            description = "和平苑小区里的电梯坏了，困了人，物业电话打不通",
+            categoryId = LinliApp.CategoryId("0103"),
+            reporter = new { phone = "13600005555" },
+        });
+        first.GetProperty("location").GetProperty("buildingId").ValueKind.ShouldBe(JsonValueKind.Null);
+        app.AdvanceTime(TimeSpan.FromMinutes(10));
+
+        var second = await dispatcher.SubmitOkAsync(Hotline("和平苑11号楼电梯坏了困了人，物业电话一直打不通", LinliApp.BuildingId("G0203", 3), "孙女士"));
+
+        second.Str("status").ShouldBe("Merged");
+        second.Str("parentId").ShouldBe(first.Str("id"));
+        second.GetProperty("history").EnumerateArray().Last().Str("comment").ShouldContain("同一小区（和平苑）");
+    }
+
+    [Fact]
+    public async Task A_call_naming_only_a_compound_is_not_merged_with_another_compound()
+    {
+        var dispatcher = await app.As("dispatcher");
+        await dispatcher.SubmitOkAsync(new
+        {
+            channel = "Hotline12345",
+            description = "楼下垃圾桶满了好几天没人清运，味道很大",
+            categoryId = LinliApp.CategoryId("0201"),
+            reporter = new { name = "李先生" },
+            buildingId = LinliApp.BuildingId("G0303", 1),
+        });
+        var other = await dispatcher.SubmitOkAsync(new
+        {
+            channel = "Hotline12345",
+            description = "桥南小区楼下垃圾桶满了好几天没人清运，味道很大",
+            categoryId = LinliApp.CategoryId("0201"),
+            reporter = new { phone = "13600006666" },
+        });
+        other.GetProperty("located").Str("locatedBy").ShouldBe("Text");
+        other.Str("status").ShouldNotBe("Merged");
+    }
 }

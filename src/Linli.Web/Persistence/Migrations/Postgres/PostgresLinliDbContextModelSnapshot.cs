@@ -1595,6 +1595,10 @@ namespace Linli.Web.Persistence.Migrations.Postgres
                     b.Property<Guid?>("BuildingId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Compound")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<double>("Confidence")
                         .HasColumnType("double precision");
 
@@ -1616,6 +1620,8 @@ namespace Linli.Web.Persistence.Migrations.Postgres
                     b.HasKey("WorkOrderId");
 
                     b.HasIndex("GridId");
+
+                    b.HasIndex("Compound", "BuildingId");
 
                     b.ToTable("WorkOrderLocations", (string)null);
                 });

@@ -1590,6 +1590,10 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("BuildingId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Compound")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Confidence")
                         .HasColumnType("REAL");
 
@@ -1611,6 +1615,8 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                     b.HasKey("WorkOrderId");
 
                     b.HasIndex("GridId");
+
+                    b.HasIndex("Compound", "BuildingId");
 
                     b.ToTable("WorkOrderLocations", (string)null);
                 });
