@@ -1,10 +1,22 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
 namespace Linli.Web.Persistence;
 
 /// <summary>
-/// On embedded SQLite one connection writes at a time, and a writer that finds the file locked sleeps and polls
+/// Serializes the intakes that could be reports of one incident, for the short moment of their duplicate check and write,
+/// so that the check of the second report sees the first.
+/// <list type="bullet">
+/// <item>On embedded SQLite one connection writes at a time, and a writer that finds the file locked sleeps and polls
 /// (Microsoft.Data.Sqlite backs off in steps of up to a second), which is what made intake's p99 spike under load. Intakes
-/// of this process therefore queue here, in memory, for the short moment of their duplicate check and write (and the
-/// reservation of order numbers, Features/Intake/OrderNumbers); the check also sees every earlier report of the same incident. PostgreSQL needs no gate: the gate is open there.
+/// of this process therefore queue here, in memory (with the reservation of order numbers, Features/Intake/OrderNumbers).</item>
+/// <item>On PostgreSQL, writers do not block each other; only intakes at the same place wait for each other, across every
+/// instance, on a transaction-scoped advisory lock keyed by the place (its compound, else its building, else its grid),
+/// taken in the intake's transaction and released by its commit.</item>
+/// </list>
 /// docs/adr/0012-reference-data-snapshots.md.
 /// </summary>
 public sealed class IntakeWriteGate(DatabaseOptions options) : IDisposable
@@ -13,6 +25,7 @@ public sealed class IntakeWriteGate(DatabaseOptions options) : IDisposable
 
     public void Dispose() => _gate.Dispose();
 
+    /// <summary>Enters the gate for a write that is not at a place (number reservations): it queues on SQLite only.</summary>
     public async Task<Pass> EnterAsync(CancellationToken ct)
     {
         if (options.Provider != DatabaseProvider.Sqlite)
@@ -20,11 +33,52 @@ public sealed class IntakeWriteGate(DatabaseOptions options) : IDisposable
             return default;
         }
         await _gate.WaitAsync(ct);
-        return new Pass(_gate);
+        return new Pass(_gate, null);
     }
 
-    public readonly struct Pass(SemaphoreSlim? gate) : IDisposable
+    /// <summary>
+    /// Enters the gate for an intake at <paramref name="placeKey"/> (null: no place, nothing to serialize on PostgreSQL).
+    /// On PostgreSQL the pass holds the transaction the intake's SaveChanges joins; <see cref="Pass.CommitAsync"/> ends it.
+    /// </summary>
+    public async Task<Pass> EnterAtAsync(DbContext db, string? placeKey, CancellationToken ct)
     {
-        public void Dispose() => gate?.Release();
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            return await EnterAsync(ct);
+        }
+        if (placeKey is null)
+        {
+            return default;
+        }
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var key = LockKey(placeKey);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+            return new Pass(null, transaction);
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A stable 64-bit key for a place (the same on every instance and every start).</summary>
+    public static long LockKey(string placeKey) => BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes("intake:" + placeKey)));
+
+    public readonly struct Pass(SemaphoreSlim? gate, IDbContextTransaction? transaction) : IAsyncDisposable
+    {
+        /// <summary>Commits the intake's transaction, when the gate opened one (PostgreSQL).</summary>
+        public Task CommitAsync(CancellationToken ct) => transaction?.CommitAsync(ct) ?? Task.CompletedTask;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync(); // rolls back when not committed
+            }
+            gate?.Release();
+        }
     }
 }

@@ -37,7 +37,7 @@ public sealed class OrderNumbers(IServiceScopeFactory scopes, SiteTime siteTime,
                 _block = usedUpFast ? Math.Min(MaxBlock, _block * 2) : 1;
                 using var scope = scopes.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
-                using (await writes.EnterAsync(ct))
+                await using (await writes.EnterAsync(ct))
                 {
                     // A write like the intake's own: on SQLite it queues behind them in memory, not on the file lock.
                     _last = await db.AdvanceAsync("order:" + day, _block, ct);

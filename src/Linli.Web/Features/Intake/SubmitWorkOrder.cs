@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Linli.Domain.Common;
+using Linli.Domain.Grids;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
 using Linli.Web.Features.Categories;
@@ -144,14 +145,16 @@ public sealed class SubmitWorkOrderHandler(
             // One SaveChanges is the intake's one transaction. On SQLite the gate queues this process's intakes in memory
             // instead of in the file lock, and lets each duplicate check see the report just before it.
             DuplicateCandidate? duplicate;
-            using (await gate.EnterAsync(ct))
+            var place = location.Value.Place;
+            await using (var pass = await gate.EnterAtAsync(db, PlaceKey(place), ct))
             {
                 // 重复诉求 (M-1): the same incident reported again is merged under the first report.
-                duplicate = await duplicates.ApplyAsync(order, location.Value.Place.Compound, now, ct);
+                duplicate = await duplicates.ApplyAsync(order, place.Compound, now, ct);
                 // 智能分拨 (M-3, Features/Dispatch): a known category at a surely located place goes straight to the unit its
                 // routing rule names; anything else waits in the dispatcher's triage queue (Received).
                 await autoDispatch.TryDispatchAsync(order, now, ct);
                 await db.SaveChangesAsync(ct);
+                await pass.CommitAsync(ct);
             }
             await events.PublishAsync(order.Id, ct);
             await thresholds.AfterIntakeAsync(order, ct); // 预警阈值 (Features/Prevention): logs its failures, never fails the intake
@@ -302,6 +305,16 @@ public sealed class SubmitWorkOrderHandler(
         }
         return (new Location(place.BuildingId, address, latitude, longitude, place.AreaUnitId), place);
     }
+
+    /// <summary>
+    /// What reports of one incident share, for the write gate: the compound (which also covers its buildings and the calls
+    /// that name only the compound), else the building, else the grid of a map point. Null: no place, no duplicate check.
+    /// </summary>
+    private static string? PlaceKey(Place place) =>
+        place.Compound is { } compound ? "compound:" + compound
+        : place.BuildingId is { } building ? "building:" + building
+        : place.LocatedBy == LocatedBy.Point && place.GridId is { } grid ? "grid:" + grid
+        : null;
 
     private static string Hash(SubmitWorkOrderRequest request, Channel channel)
     {

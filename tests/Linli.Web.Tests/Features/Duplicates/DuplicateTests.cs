@@ -201,4 +201,25 @@ public class DuplicateTests(LinliAppWithDuplicates app) : IClassFixture<LinliApp
         other.GetProperty("located").Str("locatedBy").ShouldBe("Text");
         other.Str("status").ShouldNotBe("Merged");
     }
+
+    [Fact]
+    public async Task Reports_of_one_incident_arriving_at_the_same_moment_end_under_one_parent()
+    {
+        // Six neighbours call within the same millisecond: on PostgreSQL as on SQLite, the duplicate check of each sees the
+        // ones written before it (intakes at one place are serialized by the write gate), so exactly one stays the parent.
+        var dispatcher = await app.As("dispatcher");
+        var building = LinliApp.BuildingId("G0302", 4);
+        var reports = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => dispatcher.SubmitOkAsync(new
+        {
+            channel = "Hotline12345",
+            description = $"16号楼楼顶水管爆了，楼道里全是水，快来人（第{i}位来电）",
+            categoryId = LinliApp.CategoryId("0102"),
+            reporter = new { name = $"邻居{i}" },
+            buildingId = building,
+        })));
+
+        var parents = reports.Where(r => r.Str("status") != "Merged").ToList();
+        parents.Count.ShouldBe(1);
+        reports.Where(r => r.Str("status") == "Merged").ShouldAllBe(r => r.Str("parentId") == parents[0].Str("id"));
+    }
 }
