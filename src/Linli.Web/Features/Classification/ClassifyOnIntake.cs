@@ -2,6 +2,7 @@ using Linli.Domain.Common;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Categories;
 using Linli.Web.Persistence;
+using Linli.Web.Resources;
 
 namespace Linli.Web.Features.Classification;
 
@@ -13,7 +14,7 @@ namespace Linli.Web.Features.Classification;
 /// </summary>
 public sealed class ClassifyOnIntake(SuggestCategoryHandler suggest, LinliDbContext db, CategoryCatalog categories, IConfiguration configuration)
 {
-    public static readonly Actor SmartClassifier = new(null, "智能分类", "System");
+    public static readonly Actor SmartClassifier = new(null, SystemText.Get("Actor.SmartClassifier"), "System");
 
     public double Threshold => configuration.GetValue("Linli:Classification:Threshold", 0.6);
 
@@ -29,12 +30,12 @@ public sealed class ClassifyOnIntake(SuggestCategoryHandler suggest, LinliDbCont
         {
             category = top.CategoryId;
             applied = true;
-            notes.Add($"智能分类（{(suggestion.ModelVersion ?? "关键词规则")}，置信度 {top.Confidence:0.00}）");
+            notes.Add(SystemText.Format("Classify.Applied", suggestion.ModelVersion ?? SystemText.Get("Classify.KeywordRules"), top.Confidence));
         }
         if (suggestion.Urgency is { } raised && raised > urgency)
         {
             urgency = raised;
-            notes.Add($"紧急程度调为 {raised}（{suggestion.UrgencyReason}）");
+            notes.Add(SystemText.Format("Classify.UrgencyRaised", SystemText.Get("Urgency." + raised), suggestion.UrgencyReason));
         }
         if (notes.Count > 0)
         {

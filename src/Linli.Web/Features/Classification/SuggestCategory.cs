@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Linli.Domain.WorkOrders;
+using Linli.Web.Resources;
 
 namespace Linli.Web.Features.Classification;
 
@@ -29,7 +30,7 @@ public sealed class SuggestCategoryHandler(KeywordRuleSet keywordRules, ActiveCl
         var (categoryModel, urgencyModel) = await classifier.GetAsync(ct);
         var danger = UrgencyRules.Detect(title, description);
         Urgency? urgency = danger?.Urgency;
-        var urgencyReason = danger is { } d ? $"危险词：{d.Word}" : null;
+        var urgencyReason = danger is { } d ? SystemText.Format("Urgency.DangerWord", d.Word) : null;
         if (urgencyModel is not null)
         {
             var predicted = urgencyModel.Model.Predict(title ?? "", description);
@@ -37,7 +38,7 @@ public sealed class SuggestCategoryHandler(KeywordRuleSet keywordRules, ActiveCl
                 && (urgency is null || learned > urgency))
             {
                 urgency = learned;
-                urgencyReason = $"模型 {urgencyModel.Version}（置信度 {predicted.Confidence:0.00}）";
+                urgencyReason = SystemText.Format("Urgency.Model", urgencyModel.Version, predicted.Confidence);
             }
         }
 

@@ -5,6 +5,7 @@ using Linli.Classification.Evaluation;
 using Linli.Classification.Model;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Persistence;
+using Linli.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Classification;
@@ -68,10 +69,8 @@ public sealed class TrainClassifierHandler(LinliDbContext db, ActiveClassifier a
             Accuracy = candidateMetrics.Accuracy,
             TrainingSeconds = watch.Elapsed.TotalSeconds,
             Decision = baseline is null
-                ? "首个模型，直接启用"
-                : activate
-                    ? $"留出集 macro-F1 {candidateMetrics.MacroF1:0.0000} ≥ 现用模型 {baseline.MacroF1:0.0000}，启用"
-                    : $"留出集 macro-F1 {candidateMetrics.MacroF1:0.0000} < 现用模型 {baseline.MacroF1:0.0000}，不启用",
+                ? SystemText.Get("Training.FirstModel")
+                : SystemText.Format(activate ? "Training.NotWorse" : "Training.Worse", candidateMetrics.MacroF1, baseline.MacroF1),
             Content = buffer.ToArray(),
         };
         db.ClassifierModels.Add(record);

@@ -6,6 +6,7 @@ using Linli.Web.Features.Grids;
 using Linli.Web.Features.Sla;
 using Linli.Web.Features.Units;
 using Linli.Web.Persistence;
+using Linli.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Dispatch;
@@ -79,7 +80,7 @@ public sealed class DispatchPlanner(LinliDbContext db, GridMap map, PlaceLocator
 public sealed class AutoDispatcher(DispatchPlanner planner, TimeLimits limits, IConfiguration configuration)
 {
     /// <summary>The system actor of automatic dispatch, as it appears in an order's history.</summary>
-    public static readonly Actor SmartDispatch = new(null, "智能分拨", "System");
+    public static readonly Actor SmartDispatch = new(null, SystemText.Get("Actor.SmartDispatch"), "System");
 
     public async Task<DispatchPlan?> TryDispatchAsync(WorkOrder order, DateTime now, CancellationToken ct)
     {
@@ -96,18 +97,7 @@ public sealed class AutoDispatcher(DispatchPlanner planner, TimeLimits limits, I
         return dispatched.IsSuccess ? plan : null;
     }
 
-    /// <summary>History text is stored once, in the site's language (zh-CN), like every other history comment.</summary>
-    private static string Comment(DispatchPlan plan)
-    {
-        var how = plan.Place.LocatedBy switch
-        {
-            LocatedBy.Building => "楼栋",
-            LocatedBy.Address => "地址",
-            LocatedBy.Point => "地图坐标",
-            LocatedBy.ReporterHome => "居民住址",
-            LocatedBy.Text => "诉求内容中的地名",
-            LocatedBy.Fallback => "默认区域",
-        };
-        return FormattableString.Invariant($"智能分拨：规则「{plan.Rule.Name}」（按{how}定位，置信度 {plan.Place.Confidence:0.00}）");
-    }
+    /// <summary>History text is stored once, in the site's language (Resources/SystemText.resx), like every other history comment.</summary>
+    private static string Comment(DispatchPlan plan) =>
+        SystemText.Format("Dispatch.Comment", plan.Rule.Name, SystemText.Get("Dispatch.LocatedBy." + plan.Place.LocatedBy), plan.Place.Confidence);
 }

@@ -1,6 +1,7 @@
 using Linli.Domain.Common;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Persistence;
+using Linli.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Duplicates;
@@ -39,7 +40,7 @@ public sealed record DuplicateCandidate(DuplicateCandidateSummary Parent, double
 /// </summary>
 public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration configuration, BigramProfileCache profiles)
 {
-    public static readonly Actor Detector = new(null, "重复诉求识别", "System");
+    public static readonly Actor Detector = new(null, SystemText.Get("Actor.DuplicateDetector"), "System");
 
     private static readonly WorkOrderStatus[] Open = [WorkOrderStatus.Received, WorkOrderStatus.Dispatched, WorkOrderStatus.Accepted];
 
@@ -180,9 +181,12 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
                 continue;
             }
             var minutes = (now - candidate.ReceivedAt).TotalMinutes;
-            var where = sameBuilding ? "同一楼栋" : byDistance >= byCompound ? $"相距约 {distance:0} 米" : $"同一小区（{compound}）";
+            var where = sameBuilding ? SystemText.Get("Duplicate.SameBuilding")
+                : byDistance >= byCompound ? SystemText.Format("Duplicate.Distance", distance)
+                : SystemText.Format("Duplicate.SameCompound", compound);
             best = new DuplicateCandidate(candidate, score, similarity, distance, sameBuilding, sameCategory, minutes,
-                $"与工单 {candidate.Number} 为同一事件：{where}，{(sameCategory ? "同一类别，" : "")}文本相似度 {similarity:0.00}，间隔 {FormatMinutes(minutes)}（综合得分 {score:0.00}）");
+                SystemText.Format("Duplicate.Explanation", candidate.Number, where, sameCategory ? SystemText.Get("Duplicate.SameCategory") : "", similarity,
+                    FormatMinutes(minutes), score));
         }
         return best;
     }
@@ -224,7 +228,9 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
     }
 
     private static string FormatMinutes(double minutes) =>
-        minutes < 60 ? $"{minutes:0} 分钟" : minutes < 48 * 60 ? $"{minutes / 60:0.#} 小时" : $"{minutes / 1440:0.#} 天";
+        minutes < 60 ? SystemText.Format("Duplicate.Minutes", minutes)
+        : minutes < 48 * 60 ? SystemText.Format("Duplicate.Hours", minutes / 60)
+        : SystemText.Format("Duplicate.Days", minutes / 1440);
 
     private static (double Lat, double Lon) Box(double latitude, double meters)
     {
