@@ -68,7 +68,9 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GetByLabel("用户名").FillAsync(userName);
         await Page.GetByLabel("密码").FillAsync(LinliServer.Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        // Signing in hashes the password (PBKDF2) and renders the first console page: on a 2-core CI box busy with the
+        // rest of the suite this once took longer than the default 15 s, so this one step gets more room.
+        await Page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new() { Timeout = 45_000 });
     }
 
     public async Task ScreenshotAsync(string name) =>
