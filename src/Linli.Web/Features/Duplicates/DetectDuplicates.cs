@@ -38,7 +38,7 @@ public sealed record DuplicateCandidate(DuplicateCandidateSummary Parent, double
 /// by text similarity, place and category, and merges it under the earliest match (or only records the suggestion).
 /// The evidence is kept in DuplicateMatches and written into the merge's history comment.
 /// </summary>
-public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration configuration, BigramProfileCache profiles)
+public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration configuration, BigramProfileCache profiles, Grids.GridMap map)
 {
     public static readonly Actor Detector = new(null, SystemText.Get("Actor.DuplicateDetector"), "System");
 
@@ -113,11 +113,18 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
         IQueryable<WorkOrder>? inCompound = null;
         if (compound is not null)
         {
-            // Placed only by the compound: every order of the compound. Placed at a building: the compound's orders without one.
-            var located = order.BuildingId is null
-                ? db.WorkOrderLocations.Where(l => l.Compound == compound)
-                : db.WorkOrderLocations.Where(l => l.Compound == compound && l.BuildingId == null);
-            inCompound = open.Where(o => located.Any(l => l.WorkOrderId == o.Id));
+            // The compound's orders placed without a building: few, found from the (Compound, BuildingId, LocatedAt) index
+            // outward (the window on LocatedAt, the intake's moment, is what makes SQLite's planner start there).
+            inCompound = from l in db.WorkOrderLocations
+                         where l.Compound == compound && l.BuildingId == null && l.LocatedAt >= since
+                         join o in open on l.WorkOrderId equals o.Id
+                         select o;
+            if (order.BuildingId is null)
+            {
+                // Placed only by the compound itself: also every building of the compound, through (BuildingId, ReceivedAt).
+                var buildings = (await map.GetAsync(ct)).BuildingsOf(compound).Select(b => (Guid?)b.Id).ToList();
+                inCompound = inCompound.Concat(open.Where(o => buildings.Contains(o.BuildingId)));
+            }
         }
         if (near is null && inCompound is null)
         {
@@ -131,7 +138,7 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
         {
             rows = rows is null ? Project(inCompound, true) : rows.Concat(Project(inCompound, true)!);
         }
-        var list = await rows!.OrderBy(o => o.ReceivedAt).Take(200).ToListAsync(ct);
+        var list = await rows!.OrderBy(o => o.ReceivedAt).Take(MaxCandidates).ToListAsync(ct);
         var placed = new List<(DuplicateCandidateSummary Candidate, bool SameBuilding, double? Distance)>(list.Count);
         List<Guid>? unprofiled = null;
         foreach (var candidate in list.GroupBy(c => c.Id).Select(g => g.OrderByDescending(c => c.InCompound).First().ToSummary()))
@@ -191,11 +198,15 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
         return best;
     }
 
+    /// <summary>How many open orders one intake compares with at most (the earliest ones).</summary>
+    private const int MaxCandidates = 200;
+
     /// <summary>The place score of two reports in one compound, at least one of them without a building.</summary>
     private const double SameCompoundPlace = 0.6;
 
+    /// <summary>The earliest <see cref="MaxCandidates"/> of one kind: each kind in its own index order, so the UNION stays small.</summary>
     private static IQueryable<CandidateRow>? Project(IQueryable<WorkOrder>? orders, bool inCompound) =>
-        orders?.AsNoTracking().Select(o => new CandidateRow
+        orders?.AsNoTracking().OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(o => new CandidateRow
         {
             Id = o.Id,
             Number = o.Number,

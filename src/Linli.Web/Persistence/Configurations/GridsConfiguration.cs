@@ -81,6 +81,6 @@ internal sealed class WorkOrderLocationConfiguration : IEntityTypeConfiguration<
         builder.Property(l => l.NormalizedAddress).HasMaxLength(WorkOrderLocation.MaxAddressLength);
         builder.Property(l => l.Compound).HasMaxLength(64);
         builder.HasIndex(l => l.GridId);
-        builder.HasIndex(l => new { l.Compound, l.BuildingId });
+        builder.HasIndex(l => new { l.Compound, l.BuildingId, l.LocatedAt });
     }
 }

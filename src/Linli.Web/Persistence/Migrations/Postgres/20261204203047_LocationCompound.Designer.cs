@@ -1624,7 +1624,7 @@ namespace Linli.Web.Persistence.Migrations.Postgres
 
                     b.HasIndex("GridId");
 
-                    b.HasIndex("Compound", "BuildingId");
+                    b.HasIndex("Compound", "BuildingId", "LocatedAt");
 
                     b.ToTable("WorkOrderLocations", (string)null);
                 });

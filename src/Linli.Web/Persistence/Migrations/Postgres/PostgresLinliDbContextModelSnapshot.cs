@@ -1621,7 +1621,7 @@ namespace Linli.Web.Persistence.Migrations.Postgres
 
                     b.HasIndex("GridId");
 
-                    b.HasIndex("Compound", "BuildingId");
+                    b.HasIndex("Compound", "BuildingId", "LocatedAt");
 
                     b.ToTable("WorkOrderLocations", (string)null);
                 });

@@ -1619,7 +1619,7 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
 
                     b.HasIndex("GridId");
 
-                    b.HasIndex("Compound", "BuildingId");
+                    b.HasIndex("Compound", "BuildingId", "LocatedAt");
 
                     b.ToTable("WorkOrderLocations", (string)null);
                 });

@@ -18,9 +18,9 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_WorkOrderLocations_Compound_BuildingId",
+                name: "IX_WorkOrderLocations_Compound_BuildingId_LocatedAt",
                 table: "WorkOrderLocations",
-                columns: new[] { "Compound", "BuildingId" });
+                columns: new[] { "Compound", "BuildingId", "LocatedAt" });
 
             // The compound of every order already located at a building.
             migrationBuilder.Sql("""
@@ -33,7 +33,7 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_WorkOrderLocations_Compound_BuildingId",
+                name: "IX_WorkOrderLocations_Compound_BuildingId_LocatedAt",
                 table: "WorkOrderLocations");
 
             migrationBuilder.DropColumn(
