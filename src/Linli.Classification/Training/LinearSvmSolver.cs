@@ -35,6 +35,9 @@ internal static class LinearSvmSolver
             qd[i] = x.SquaredNorm(rows[i], featureScale) + (biasFeature * biasFeature) + diagonal[i];
         }
 
+        // Scaled once, each value costs one memory read instead of two in every pass (same float products).
+        var values = featureScale is null ? x.Values : x.Scaled(rows, featureScale);
+
         var order = new int[n];
         for (var i = 0; i < n; i++)
         {
@@ -52,7 +55,7 @@ internal static class LinearSvmSolver
             {
                 var row = rows[i];
                 double yi = y[i];
-                var margin = x.Dot(row, w, featureScale) + (w[biasIndex] * biasFeature);
+                var margin = x.DotValues(row, w, values) + (w[biasIndex] * biasFeature);
                 var g = (yi * margin) - 1.0 + (alpha[i] * diagonal[i]);
                 var projected = alpha[i] == 0 ? Math.Min(g, 0) : g;
                 maxGradient = Math.Max(maxGradient, projected);
@@ -65,7 +68,7 @@ internal static class LinearSvmSolver
                 var old = alpha[i];
                 alpha[i] = Math.Max(old - (g / qd[i]), 0.0);
                 var step = (alpha[i] - old) * yi;
-                x.AddTo(row, step, w, featureScale);
+                x.AddValuesTo(row, step, w, values);
                 w[biasIndex] += step * biasFeature;
             }
 

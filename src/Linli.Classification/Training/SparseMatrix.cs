@@ -55,6 +55,42 @@ internal sealed class SparseMatrix
         return sum;
     }
 
+    /// <summary>Like <see cref="Dot"/> over other values at the same positions.</summary>
+    public double DotValues(int row, double[] weights, float[] values)
+    {
+        var sum = 0.0;
+        for (var p = RowStart[row]; p < RowStart[row + 1]; p++)
+        {
+            sum += weights[Indices[p]] * values[p];
+        }
+
+        return sum;
+    }
+
+    /// <summary>Like <see cref="AddTo"/> over other values at the same positions.</summary>
+    public void AddValuesTo(int row, double factor, double[] weights, float[] values)
+    {
+        for (var p = RowStart[row]; p < RowStart[row + 1]; p++)
+        {
+            weights[Indices[p]] += factor * values[p];
+        }
+    }
+
+    /// <summary>The values of <paramref name="rows"/> times the scale of their column (other positions stay 0).</summary>
+    public float[] Scaled(ReadOnlySpan<int> rows, float[] scale)
+    {
+        var scaled = new float[Values.Length];
+        foreach (var row in rows)
+        {
+            for (var p = RowStart[row]; p < RowStart[row + 1]; p++)
+            {
+                scaled[p] = Values[p] * scale[Indices[p]];
+            }
+        }
+
+        return scaled;
+    }
+
     public void AddTo(int row, double factor, double[] weights, float[]? scale = null)
     {
         if (scale is null)
