@@ -20,6 +20,19 @@ public sealed record TextClassifierOptions
     /// </summary>
     public int CalibrationFolds { get; init; } = 3;
 
+    /// <summary>
+    /// Turns the out-of-fold margins into a stacked combiner (<see cref="Training.StackedCombiner"/>): a
+    /// multinomial logistic regression over all SVM margins, which also calibrates. Off, or with
+    /// <see cref="CalibrationFolds"/> 0, the one-vs-rest margins decide alone and only a softmax scale is fitted.
+    /// </summary>
+    public bool Stacking { get; init; } = true;
+
+    /// <summary>With <see cref="Stacking"/>, also trains one SVM per pair of classes as inputs of the combiner.</summary>
+    public bool PairwiseModels { get; init; } = true;
+
+    /// <summary>L2 penalty of the combiner towards plain temperature scaling (per mean log-loss).</summary>
+    public double StackingRegularization { get; init; } = 0.002;
+
     /// <summary>Softmax scale used when calibration is skipped.</summary>
     public double DefaultConfidenceScale { get; init; } = 5.0;
 
@@ -36,9 +49,9 @@ public sealed record TextClassifierOptions
             throw new ArgumentOutOfRangeException(nameof(CalibrationFolds), "must be 0 (off) or at least 2.");
         }
 
-        if (MaxDegreeOfParallelism < 1 || DefaultConfidenceScale <= 0)
+        if (MaxDegreeOfParallelism < 1 || DefaultConfidenceScale <= 0 || StackingRegularization <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), "must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), "MaxDegreeOfParallelism, DefaultConfidenceScale and StackingRegularization must be positive.");
         }
     }
 }

@@ -49,6 +49,21 @@ public class TextClassifierTrainerTests
     }
 
     [Fact]
+    public void Train_Stacked_FoldsTheCalibrationIntoTheWeights()
+    {
+        Tiny.Value.Metadata.Options.Stacking.ShouldBeTrue();
+        Tiny.Value.ConfidenceScale.ShouldBe(1.0);
+    }
+
+    [Fact]
+    public void Train_WithoutStacking_FitsOnlyAConfidenceScale()
+    {
+        var classifier = Models.Train(TinyCorpus.Examples, new TextClassifierOptions { Stacking = false });
+        classifier.ConfidenceScale.ShouldNotBe(1.0);
+        classifier.Predict("河道有污水", "工厂污染河道，请环保部门处理").Label.ShouldBe(TinyCorpus.Environment);
+    }
+
+    [Fact]
     public void Train_IsGenericOverTheLabel_ForExampleUrgency()
     {
         var examples = TinyCorpus.Examples

@@ -13,7 +13,7 @@ namespace Linli.Classification.Model;
 /// with <c>head -c</c> and still loads in milliseconds.
 /// <code>
 /// "LLTC"                  4 bytes magic
-/// format version          int32 (2; 1 is still read)
+/// format version          int32 (3; 1 and 2 are still read)
 /// header length           int32, then that many bytes of UTF-8 JSON (<see cref="ModelMetadata"/>)
 /// features F, classes K   int32, int32
 /// keys                    F × uint64 n-gram hashes, ascending
@@ -27,8 +27,11 @@ namespace Linli.Classification.Model;
 /// </summary>
 public static class ClassifierModelFile
 {
-    /// <summary>2 added the word space and title n-gram length to the header's options; the body is unchanged.</summary>
-    public const int FormatVersion = 2;
+    /// <summary>
+    /// 2 added the word space and title n-gram length to the header's options, 3 the stacking options (the
+    /// combiner is folded into the weights); the body is unchanged.
+    /// </summary>
+    public const int FormatVersion = 3;
     private static readonly byte[] Magic = "LLTC"u8.ToArray();
 
     // Labels are Chinese; leaving them unescaped keeps the header readable with `head -c`.
@@ -101,6 +104,12 @@ public static class ClassifierModelFile
             // Version 1 headers predate these settings; missing ones would take today's defaults.
             var options = metadata.Options;
             metadata = metadata with { Options = options with { Features = options.Features with { WordWeight = 0, TitleMaxNGram = 0 } } };
+        }
+
+        if (version <= 2)
+        {
+            // Models before version 3 were scaled one-vs-rest margins, not stacked ones.
+            metadata = metadata with { Options = metadata.Options with { Stacking = false, PairwiseModels = false } };
         }
 
         var features = reader.Int32();

@@ -41,6 +41,24 @@ public class ClassifierModelFileTests
     }
 
     [Fact]
+    public void Load_Version2File_ReadsAsAnUnstackedModelWithTheSamePredictions()
+    {
+        var unstacked = Models.Train(TinyCorpus.Examples, new TextClassifierOptions { Stacking = false });
+        var bytes = Models.Bytes(unstacked);
+        BitConverter.TryWriteBytes(bytes.AsSpan(4), 2).ShouldBeTrue();
+        BitConverter.TryWriteBytes(bytes.AsSpan(bytes.Length - sizeof(ulong)), Fnv1a(bytes.AsSpan(0, bytes.Length - sizeof(ulong)))).ShouldBeTrue();
+
+        var loaded = Models.Load(bytes);
+
+        loaded.Metadata.Options.Stacking.ShouldBeFalse();
+        loaded.Metadata.Options.PairwiseModels.ShouldBeFalse();
+        foreach (var e in TinyCorpus.Examples)
+        {
+            loaded.Predict(e.Title, e.Detail).Top.ShouldBe(unstacked.Predict(e.Title, e.Detail).Top);
+        }
+    }
+
+    [Fact]
     public void Load_DamagedFile_Throws()
     {
         var bytes = Models.Bytes(Tiny.Value);
@@ -52,5 +70,16 @@ public class ClassifierModelFileTests
     public void Load_NotAModel_Throws()
     {
         Should.Throw<InvalidDataException>(() => Models.Load(new byte[64])).Message.ShouldContain("magic");
+    }
+
+    private static ulong Fnv1a(ReadOnlySpan<byte> bytes)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var b in bytes)
+        {
+            h = (h ^ b) * 1099511628211UL;
+        }
+
+        return h;
     }
 }
