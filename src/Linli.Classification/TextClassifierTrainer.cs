@@ -59,11 +59,12 @@ public sealed class TextClassifierTrainer
         var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal);
         var scale = Options.DefaultConfidenceScale;
         StackedCombiner? combiner = null;
-        var stacked = Options.Stacking && Options.CalibrationFolds > 0;
+        var inputs = labels.Length + (Options.PairwiseModels ? labels.Length * (labels.Length - 1) / 2 : 0);
+        var stacked = Options.Stacking && Options.CalibrationFolds > 0 && examples.Count >= (long)Options.MinMessagesPerStackedInput * inputs;
         var pairwise = stacked && Options.PairwiseModels;
         if (Options.CalibrationFolds > 0)
         {
-            (scale, combiner) = Calibrate(matrix, classOfRow, labels, pairwise, metrics, progress, ref step, steps, cancellationToken);
+            (scale, combiner) = Calibrate(matrix, classOfRow, labels, stacked, pairwise, metrics, progress, ref step, steps, cancellationToken);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -108,6 +109,7 @@ public sealed class TextClassifierTrainer
         SparseMatrix matrix,
         int[] classOfRow,
         string[] labels,
+        bool stacked,
         bool pairwise,
         SortedDictionary<string, double> metrics,
         IProgress<TrainingProgress>? progress,
@@ -143,7 +145,7 @@ public sealed class TextClassifierTrainer
         var scale = SoftmaxCalibration.FitScale(oneVsRest, classOfRow);
         StackedCombiner? combiner = null;
         var scores = oneVsRest;
-        if (Options.Stacking)
+        if (stacked)
         {
             combiner = StackedCombiner.Fit(margins, classOfRow, k, scale, Options.StackingRegularization, Options.MaxDegreeOfParallelism);
             scores = Array.ConvertAll(margins, m =>

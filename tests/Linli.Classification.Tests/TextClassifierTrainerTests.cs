@@ -51,8 +51,18 @@ public class TextClassifierTrainerTests
     [Fact]
     public void Train_Stacked_FoldsTheCalibrationIntoTheWeights()
     {
+        var classifier = Models.Train(TinyCorpus.Examples, new TextClassifierOptions { MinMessagesPerStackedInput = 0 });
+        classifier.Metadata.Options.Stacking.ShouldBeTrue();
+        classifier.ConfidenceScale.ShouldBe(1.0);
+    }
+
+    [Fact]
+    public void Train_TooFewMessagesPerCombinerInput_LeavesTheModelUnstacked()
+    {
+        // The tiny corpus has far fewer than 50 messages per class and pair of classes: a combiner would fit noise.
         Tiny.Value.Metadata.Options.Stacking.ShouldBeTrue();
-        Tiny.Value.ConfidenceScale.ShouldBe(1.0);
+        Tiny.Value.ConfidenceScale.ShouldNotBe(1.0);
+        Tiny.Value.Predict("河道有污水", "工厂污染河道，请环保部门处理").Label.ShouldBe(TinyCorpus.Environment);
     }
 
     [Fact]
