@@ -51,6 +51,9 @@ public sealed class IntakeWriteGate(DatabaseOptions options) : IDisposable
             return default;
         }
         var transaction = await db.Database.BeginTransactionAsync(ct);
+        // SaveChanges inside this transaction would otherwise wrap itself in a savepoint (a subtransaction, two more
+        // statements): nothing here needs to roll back to one.
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             var key = LockKey(placeKey);
