@@ -23,10 +23,24 @@ public sealed class DuplicateOptions
 
 /// <summary>
 /// What duplicate detection reads of an earlier open order: enough to place it and to merge under it. Its words are read
-/// apart, only when their bigram profile is not cached yet (<see cref="BigramProfileCache"/>).
+/// apart, only when their bigram profile is not cached yet (<see cref="BigramProfileCache"/>). Initialized member by member,
+/// so that EF can read the candidate queries as one UNION ALL; <see cref="InCompound"/> says which of them found it.
 /// </summary>
-public sealed record DuplicateCandidateSummary(Guid Id, string Number, Guid? BuildingId, double? Latitude,
-    double? Longitude, Guid? CategoryId, DateTime ReceivedAt, WorkOrderStatus Status, Guid? ParentId, bool InCompound);
+public sealed class DuplicateCandidateSummary
+{
+    public Guid Id { get; init; }
+    public string Number { get; init; } = "";
+    public Guid? BuildingId { get; init; }
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+    public Guid? CategoryId { get; init; }
+    public DateTime ReceivedAt { get; init; }
+    public WorkOrderStatus Status { get; init; }
+    public Guid? ParentId { get; init; }
+
+    /// <summary>Found as an order of the same compound (one of the two reports has no building).</summary>
+    public bool InCompound { get; init; }
+}
 
 /// <summary>The best earlier open order the new one repeats, with the evidence.</summary>
 public sealed record DuplicateCandidate(DuplicateCandidateSummary Parent, double Score, double TextSimilarity, double? DistanceMeters, bool SameBuilding, bool SameCategory,
@@ -141,7 +155,7 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
         var list = await rows!.OrderBy(o => o.ReceivedAt).Take(MaxCandidates).ToListAsync(ct);
         var placed = new List<(DuplicateCandidateSummary Candidate, bool SameBuilding, double? Distance)>(list.Count);
         List<Guid>? unprofiled = null;
-        foreach (var candidate in list.GroupBy(c => c.Id).Select(g => g.OrderByDescending(c => c.InCompound).First().ToSummary()))
+        foreach (var candidate in list.GroupBy(c => c.Id).Select(g => g.OrderByDescending(c => c.InCompound).First()))
         {
             var sameBuilding = order.BuildingId is not null && candidate.BuildingId == order.BuildingId;
             double? distance = order.Latitude is { } a && order.Longitude is { } b && candidate.Latitude is { } c && candidate.Longitude is { } d
@@ -205,8 +219,8 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
     private const double SameCompoundPlace = 0.6;
 
     /// <summary>The earliest <see cref="MaxCandidates"/> of one kind: each kind in its own index order, so the UNION stays small.</summary>
-    private static IQueryable<CandidateRow>? Project(IQueryable<WorkOrder>? orders, bool inCompound) =>
-        orders?.AsNoTracking().OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(o => new CandidateRow
+    private static IQueryable<DuplicateCandidateSummary>? Project(IQueryable<WorkOrder>? orders, bool inCompound) =>
+        orders?.AsNoTracking().OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(o => new DuplicateCandidateSummary
         {
             Id = o.Id,
             Number = o.Number,
@@ -219,24 +233,6 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
             ParentId = o.ParentId,
             InCompound = inCompound,
         });
-
-    /// <summary>One candidate as SQL returns it: member initialization, so that the two candidate queries can be one UNION ALL.</summary>
-    private sealed class CandidateRow
-    {
-        public Guid Id { get; init; }
-        public string Number { get; init; } = "";
-        public Guid? BuildingId { get; init; }
-        public double? Latitude { get; init; }
-        public double? Longitude { get; init; }
-        public Guid? CategoryId { get; init; }
-        public DateTime ReceivedAt { get; init; }
-        public WorkOrderStatus Status { get; init; }
-        public Guid? ParentId { get; init; }
-        public bool InCompound { get; init; }
-
-        public DuplicateCandidateSummary ToSummary() =>
-            new(Id, Number, BuildingId, Latitude, Longitude, CategoryId, ReceivedAt, Status, ParentId, InCompound);
-    }
 
     private static string FormatMinutes(double minutes) =>
         minutes < 60 ? SystemText.Format("Duplicate.Minutes", minutes)
