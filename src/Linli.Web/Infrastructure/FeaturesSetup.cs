@@ -29,6 +29,7 @@ public static class FeaturesSetup
         services.AddScoped<SubmitWorkOrderHandler>();
         services.AddSingleton<OrderNumbers>();
         services.AddSingleton<IntakeWriteGate>();
+        services.AddSingleton<IntakeWriter>();
         services.AddScoped<UploadAttachmentHandler>();
         services.AddScoped<AttachmentLinker>();
 

@@ -37,16 +37,19 @@ public sealed class IntakeWriteGate(DatabaseOptions options) : IDisposable
     }
 
     /// <summary>
-    /// Enters the gate for an intake at <paramref name="placeKey"/> (null: no place, nothing to serialize on PostgreSQL).
-    /// On PostgreSQL the pass holds the transaction the intake's SaveChanges joins; <see cref="Pass.CommitAsync"/> ends it.
+    /// Enters the gate for the intakes at <paramref name="placeKeys"/> (nulls: no place, nothing to serialize on PostgreSQL),
+    /// one intake or a batch of them (Features/Intake/IntakeWriter). On PostgreSQL the pass holds the transaction the
+    /// intakes' SaveChanges joins, with every place locked in one statement, in key order (two batches sharing places cannot
+    /// deadlock); <see cref="Pass.CommitAsync"/> ends it.
     /// </summary>
-    public async Task<Pass> EnterAtAsync(DbContext db, string? placeKey, CancellationToken ct)
+    public async Task<Pass> EnterAtAsync(DbContext db, IEnumerable<string?> placeKeys, CancellationToken ct)
     {
         if (options.Provider == DatabaseProvider.Sqlite)
         {
             return await EnterAsync(ct);
         }
-        if (placeKey is null)
+        var keys = placeKeys.OfType<string>().Select(LockKey).Distinct().Order().ToArray();
+        if (keys.Length == 0)
         {
             return default;
         }
@@ -56,8 +59,14 @@ public sealed class IntakeWriteGate(DatabaseOptions options) : IDisposable
         db.Database.AutoSavepointsEnabled = false;
         try
         {
-            var key = LockKey(placeKey);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+            if (keys.Length == 1)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({keys[0]})", ct);
+            }
+            else
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT count(pg_advisory_xact_lock(t.k)) FROM unnest({keys}) WITH ORDINALITY AS t(k, i)", ct);
+            }
             return new Pass(null, transaction);
         }
         catch
@@ -66,6 +75,9 @@ public sealed class IntakeWriteGate(DatabaseOptions options) : IDisposable
             throw;
         }
     }
+
+    /// <summary>Enters the gate for one intake at <paramref name="placeKey"/>.</summary>
+    public Task<Pass> EnterAtAsync(DbContext db, string? placeKey, CancellationToken ct) => EnterAtAsync(db, [placeKey], ct);
 
     /// <summary>A stable 64-bit key for a place (the same on every instance and every start).</summary>
     public static long LockKey(string placeKey) => BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes("intake:" + placeKey)));

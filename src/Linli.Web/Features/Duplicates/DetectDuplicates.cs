@@ -60,14 +60,18 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
 
     public DuplicateOptions Options { get; } = configuration.GetSection("Linli:Duplicates").Get<DuplicateOptions>() ?? new DuplicateOptions();
 
-    /// <summary>Looks for the order this one repeats; merges it when configured to. Returns the match, if any.</summary>
-    public async Task<DuplicateCandidate?> ApplyAsync(WorkOrder order, string? compound, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Looks for the order this one repeats; merges it when configured to. Returns the match, if any. <paramref name="peers"/>
+    /// are orders taken in just before this one and not saved yet (the same batch of the intake writer), with their compounds.
+    /// </summary>
+    public async Task<DuplicateCandidate?> ApplyAsync(WorkOrder order, string? compound, DateTime now, CancellationToken ct,
+        IReadOnlyList<(WorkOrder Order, string? Compound)>? peers = null)
     {
         if (Options.Mode.Equals("Off", StringComparison.OrdinalIgnoreCase) || order.Status != WorkOrderStatus.Received)
         {
             return null;
         }
-        var match = await FindAsync(order, compound, now, ct);
+        var match = await FindAsync(order, compound, now, ct, peers);
         if (match is null)
         {
             return null;
@@ -97,7 +101,8 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
     /// was found in (<see cref="Grids.Place.Compound"/>): orders placed only by the compound's name are compared with the
     /// compound's other orders, and orders at a building with those placed only by the compound.
     /// </summary>
-    public async Task<DuplicateCandidate?> FindAsync(WorkOrder order, string? compound, DateTime now, CancellationToken ct)
+    public async Task<DuplicateCandidate?> FindAsync(WorkOrder order, string? compound, DateTime now, CancellationToken ct,
+        IReadOnlyList<(WorkOrder Order, string? Compound)>? peers = null)
     {
         var since = now.AddHours(-Options.WindowHours);
         var open = db.WorkOrders.Where(o => o.Id != order.Id && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since);
@@ -153,6 +158,10 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
             rows = rows is null ? Project(inCompound, true) : rows.Concat(Project(inCompound, true)!);
         }
         var list = await rows!.OrderBy(o => o.ReceivedAt).Take(MaxCandidates).ToListAsync(ct);
+        if (peers is { Count: > 0 })
+        {
+            list.AddRange(PeerCandidates(order, compound, since, peers));
+        }
         var placed = new List<(DuplicateCandidateSummary Candidate, bool SameBuilding, double? Distance)>(list.Count);
         List<Guid>? unprofiled = null;
         foreach (var candidate in list.GroupBy(c => c.Id).Select(g => g.OrderByDescending(c => c.InCompound).First()))
@@ -210,6 +219,37 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
                     FormatMinutes(minutes), score));
         }
         return best;
+    }
+
+    /// <summary>
+    /// The unsaved orders of the same batch that the queries above would have found had they been saved: open, not merged,
+    /// of the same category or none, and sharing the compound when one of the two has no building (the building and the
+    /// radius are checked by the caller's loop, as for the orders read).
+    /// </summary>
+    private static IEnumerable<DuplicateCandidateSummary> PeerCandidates(WorkOrder order, string? compound, DateTime since,
+        IReadOnlyList<(WorkOrder Order, string? Compound)> peers)
+    {
+        foreach (var (peer, peerCompound) in peers)
+        {
+            if (peer.Id == order.Id || peer.ParentId is not null || !Open.Contains(peer.Status) || peer.ReceivedAt < since
+                || (order.CategoryId is { } category && peer.CategoryId is not null && peer.CategoryId != category))
+            {
+                continue;
+            }
+            yield return new DuplicateCandidateSummary
+            {
+                Id = peer.Id,
+                Number = peer.Number,
+                BuildingId = peer.BuildingId,
+                Latitude = peer.Latitude,
+                Longitude = peer.Longitude,
+                CategoryId = peer.CategoryId,
+                ReceivedAt = peer.ReceivedAt,
+                Status = peer.Status,
+                ParentId = peer.ParentId,
+                InCompound = compound is not null && peerCompound == compound && (order.BuildingId is null || peer.BuildingId is null),
+            };
+        }
     }
 
     /// <summary>How many open orders one intake compares with at most (the earliest ones).</summary>

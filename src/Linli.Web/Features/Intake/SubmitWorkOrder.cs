@@ -44,8 +44,9 @@ public sealed record SubmitWorkOrderResponse(WorkOrderDetails Order, bool Replay
 
 /// <summary>
 /// 受理: validates a request from any channel, finds who and where it is, numbers it (<see cref="OrderNumbers"/>), classifies
-/// it, checks it against open reports of the same incident, routes it, and stores it with its photos in one SaveChanges
-/// (one transaction); the answer is projected from memory. A retry with the same Idempotency-Key (or the same channel
+/// it, and hands it to the <see cref="IntakeWriter"/>, which checks it against open reports of the same incident, routes it
+/// and stores it with its photos together with the other intakes of that moment (one transaction, one commit); the answer is
+/// projected from memory. A retry with the same Idempotency-Key (or the same channel
 /// case number) returns the first order.
 /// </summary>
 public sealed class SubmitWorkOrderHandler(
@@ -63,7 +64,8 @@ public sealed class SubmitWorkOrderHandler(
     CategoryCatalog categories,
     GridMap map,
     OrderNumbers numbers,
-    IntakeWriteGate gate)
+    IntakeWriteGate gate,
+    IntakeWriter writer)
 {
     public const int MaxIdempotencyKeyLength = 100;
 
@@ -78,7 +80,14 @@ public sealed class SubmitWorkOrderHandler(
     public static readonly Error UnknownBuilding = Error.Validation("WorkOrder.UnknownBuilding");
     public static readonly Error UnknownCategory = Error.Validation("WorkOrder.UnknownCategory");
 
-    public async Task<Result<SubmitWorkOrderResponse>> HandleAsync(SubmitWorkOrderRequest request, string? idempotencyKey, Caller caller, CancellationToken ct)
+    public Task<Result<SubmitWorkOrderResponse>> HandleAsync(SubmitWorkOrderRequest request, string? idempotencyKey, Caller caller, CancellationToken ct) =>
+        HandleAsync(request, idempotencyKey, caller, alone: false, ct);
+
+    /// <summary>
+    /// <paramref name="alone"/>: written in a transaction of its own instead of in the intake writer's next batch (the second
+    /// try of an intake whose batch failed).
+    /// </summary>
+    private async Task<Result<SubmitWorkOrderResponse>> HandleAsync(SubmitWorkOrderRequest request, string? idempotencyKey, Caller caller, bool alone, CancellationToken ct)
     {
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c is < '!' or > '~')))
         {
@@ -142,16 +151,26 @@ public sealed class SubmitWorkOrderHandler(
                 db.IdempotencyRecords.Add(IdempotencyRecord.Create(caller.IdentityScope, idempotencyKey, hash, order.Id, now));
             }
 
-            // One SaveChanges is the intake's one transaction. On SQLite the gate queues this process's intakes in memory
-            // instead of in the file lock, and lets each duplicate check see the report just before it.
+            // The duplicate check, routing and the write happen in the intake writer's next batch (one transaction, one
+            // commit for every intake waiting then); the answer waits for that commit.
             DuplicateCandidate? duplicate;
             var place = location.Value.Place;
-            await using (var pass = await gate.EnterAtAsync(db, PlaceKey(place), ct))
+            if (!alone)
             {
-                // 重复诉求 (M-1): the same incident reported again is merged under the first report.
+                try
+                {
+                    duplicate = await writer.WriteAsync(new IntakeUnit(order, place, PlaceKey(place), now, db));
+                }
+                catch (IntakeBatchFailedException)
+                {
+                    db.ChangeTracker.Clear();
+                    return await HandleAsync(request, idempotencyKey, caller, alone: true, ct);
+                }
+            }
+            else
+            {
+                await using var pass = await gate.EnterAtAsync(db, PlaceKey(place), ct);
                 duplicate = await duplicates.ApplyAsync(order, place.Compound, now, ct);
-                // 智能分拨 (M-3, Features/Dispatch): a known category at a surely located place goes straight to the unit its
-                // routing rule names; anything else waits in the dispatcher's triage queue (Received).
                 await autoDispatch.TryDispatchAsync(order, now, ct);
                 await db.SaveChangesAsync(ct);
                 await pass.CommitAsync(ct);
