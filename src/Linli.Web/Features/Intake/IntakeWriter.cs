@@ -27,6 +27,7 @@ public sealed class IntakeWriter : IAsyncDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly IntakeWriteGate _gate;
     private readonly ILogger<IntakeWriter> _logger;
+    private readonly bool _postgres;
     private readonly int _writers;
     private readonly int _maxBatch;
     private readonly CancellationTokenSource _stopping = new();
@@ -40,15 +41,16 @@ public sealed class IntakeWriter : IAsyncDisposable
         _logger = logger;
         // SQLite writes one transaction at a time anyway; on PostgreSQL a few batches may be in flight at once, each waiting
         // on its commit's WAL flush while the next is prepared.
+        _postgres = database.Provider == DatabaseProvider.Postgres;
         _writers = database.Provider == DatabaseProvider.Sqlite ? 1 : Math.Max(1, configuration.GetValue("Linli:Intake:Writers", 4));
         _maxBatch = Math.Max(1, configuration.GetValue("Linli:Intake:MaxBatch", 64));
     }
 
     /// <summary>
-    /// Writes one prepared intake with the others waiting; returns its duplicate match once its batch has committed. Not
+    /// Writes one prepared intake with the others waiting; returns what became of it once its batch has committed. Not
     /// cancellable once handed over: the batch is shared, and an order that was taken is written.
     /// </summary>
-    public Task<DuplicateCandidate?> WriteAsync(IntakeUnit unit)
+    public Task<IntakeWritten> WriteAsync(IntakeUnit unit)
     {
         EnsureStarted();
         if (!_queue.Writer.TryWrite(unit))
@@ -110,21 +112,28 @@ public sealed class IntakeWriter : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
         var duplicates = scope.ServiceProvider.GetRequiredService<DetectDuplicatesHandler>();
         var autoDispatch = scope.ServiceProvider.GetRequiredService<AutoDispatcher>();
-        var outcomes = new DuplicateCandidate?[batch.Count];
+        var outcomes = new IntakeWritten[batch.Count];
         await using (var pass = await _gate.EnterAtAsync(db, batch.Select(u => u.PlaceKey), ct))
         {
+            var repeated = await RepeatedAsync(db, _postgres, batch, ct);
             var peers = new List<(WorkOrder Order, string? Compound)>(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
                 var unit = batch[i];
+                if (repeated[i])
+                {
+                    outcomes[i] = IntakeWritten.Repeated;
+                    continue;
+                }
                 unit.AttachTo(db);
                 // 重复诉求 (M-1): the same incident reported again is merged under the first report, also when the first is
                 // in this batch.
-                outcomes[i] = await duplicates.ApplyAsync(unit.Order, unit.Place.Compound, unit.Now, ct, peers);
+                var duplicate = await duplicates.ApplyAsync(unit.Order, unit.Place.Compound, unit.Now, ct, peers);
                 // 智能分拨 (M-3, Features/Dispatch): a known category at a surely located place goes straight to the unit its
                 // routing rule names; anything else waits in the dispatcher's triage queue (Received).
                 await autoDispatch.TryDispatchAsync(unit.Order, unit.Now, ct);
                 peers.Add((unit.Order, unit.Place.Compound));
+                outcomes[i] = new IntakeWritten(duplicate, false);
             }
             await db.SaveChangesAsync(ct);
             await pass.CommitAsync(ct);
@@ -133,6 +142,57 @@ public sealed class IntakeWriter : IAsyncDisposable
         {
             batch[i].Done.TrySetResult(outcomes[i]);
         }
+    }
+
+    /// <summary>
+    /// Which intakes of the batch repeat a request already stored (the same Idempotency-Key of the same caller, or the same
+    /// case number of the same channel), or one earlier in the batch: two reads for the whole batch instead of one per
+    /// intake. A repeat is not written; its caller answers with the stored order. A repeat that is stored by another
+    /// instance after these reads fails the batch on the unique index (the intakes then run again alone).
+    /// </summary>
+    private static async Task<bool[]> RepeatedAsync(LinliDbContext db, bool postgres, List<IntakeUnit> batch, CancellationToken ct)
+    {
+        var repeated = new bool[batch.Count];
+        var keys = batch.Where(u => u.IdempotencyKey is not null).Select(u => u.IdempotencyKey!).Distinct().ToList();
+        var references = batch.Where(u => u.Order.ExternalReference is not null).Select(u => u.Order.ExternalReference!).Distinct().ToList();
+        if (keys.Count == 0 && references.Count == 0)
+        {
+            return repeated;
+        }
+        var storedKeys = new HashSet<(string, string)>();
+        if (keys.Count > 0)
+        {
+            var scopes = batch.Where(u => u.IdempotencyKey is not null).Select(u => u.IdempotencyScope!).Distinct().ToList();
+            foreach (var r in await db.IdempotencyRecords.AsNoTracking().Where(r => keys.Contains(r.Key) && scopes.Contains(r.Scope))
+                .Select(r => new { r.Scope, r.Key }).ToListAsync(ct))
+            {
+                storedKeys.Add((r.Scope, r.Key));
+            }
+        }
+        var storedReferences = new HashSet<string>();
+        if (references.Count > 0)
+        {
+            var channels = batch.Where(u => u.Order.ExternalReference is not null).Select(u => u.Order.Channel.ToString()).Distinct().ToArray();
+            // On PostgreSQL in SQL of its own: EF's translation of Contains on a nullable column adds an "OR IS NULL" branch
+            // that keeps PostgreSQL off the (Channel, ExternalReference) index (0.5 ms a batch, measured).
+            var stored = postgres
+                ? await db.Database.SqlQuery<string>($"""
+                    SELECT "Channel" || ':' || "ExternalReference" AS "Value" FROM "WorkOrders"
+                    WHERE "Channel" = ANY({channels}) AND "ExternalReference" = ANY({references.ToArray()})
+                    """).ToListAsync(ct)
+                : (await db.WorkOrders.AsNoTracking().Where(o => references.Contains(o.ExternalReference!))
+                    .Select(o => new { o.Channel, o.ExternalReference }).ToListAsync(ct)).Select(o => o.Channel + ":" + o.ExternalReference).ToList();
+            storedReferences.UnionWith(stored);
+        }
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var unit = batch[i];
+            var key = unit.IdempotencyKey is { } k ? (unit.IdempotencyScope!, k) : default;
+            var reference = unit.Order.ExternalReference is { } x ? unit.Order.Channel + ":" + x : null;
+            repeated[i] = (unit.IdempotencyKey is not null && !storedKeys.Add(key))
+                || (reference is not null && !storedReferences.Add(reference));
+        }
+        return repeated;
     }
 
     public async ValueTask DisposeAsync()
@@ -157,9 +217,11 @@ public sealed class IntakeUnit
     private readonly (object Entity, EntityState State, string[] Modified)[] _rows;
 
     /// <summary>Takes the tracked rows of <paramref name="requestDb"/> and clears its change tracker.</summary>
-    public IntakeUnit(WorkOrder order, Place place, string? placeKey, DateTime now, DbContext requestDb)
+    public IntakeUnit(WorkOrder order, Place place, string? placeKey, DateTime now, string? idempotencyScope, string? idempotencyKey, DbContext requestDb)
     {
         Order = order;
+        IdempotencyScope = idempotencyScope;
+        IdempotencyKey = idempotencyKey;
         Place = place;
         PlaceKey = placeKey;
         Now = now;
@@ -180,7 +242,12 @@ public sealed class IntakeUnit
 
     public DateTime Now { get; }
 
-    internal TaskCompletionSource<DuplicateCandidate?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>The caller's scope and Idempotency-Key, when the request carried one.</summary>
+    public string? IdempotencyScope { get; }
+
+    public string? IdempotencyKey { get; }
+
+    internal TaskCompletionSource<IntakeWritten> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal void AttachTo(DbContext db)
     {
@@ -198,6 +265,15 @@ public sealed class IntakeUnit
             }
         }
     }
+}
+
+/// <summary>
+/// What became of an intake in its batch: written (with the earlier order it repeats, if any), or not written because it
+/// repeats a stored request (<see cref="Repeated"/>: the caller answers with that request's order).
+/// </summary>
+public sealed record IntakeWritten(DuplicateCandidate? Duplicate, bool Repeat)
+{
+    public static readonly IntakeWritten Repeated = new(null, true);
 }
 
 /// <summary>The batch an intake was written with failed; nothing of it was stored, and the intake may run again alone.</summary>

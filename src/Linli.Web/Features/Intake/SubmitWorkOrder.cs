@@ -99,7 +99,8 @@ public sealed class SubmitWorkOrderHandler(
             return ChannelNotAllowed;
         }
         var hash = Hash(request, channel.Value);
-        if (await ReplayAsync(idempotencyKey, hash, channel.Value, request.ExternalReference, caller, ct) is { } replay)
+        // Alone, a retry is answered before any work; in a batch, the writer checks the whole batch for retries at once.
+        if (alone && await ReplayAsync(idempotencyKey, hash, channel.Value, request.ExternalReference, caller, ct) is { } replay)
         {
             return replay;
         }
@@ -157,15 +158,24 @@ public sealed class SubmitWorkOrderHandler(
             var place = location.Value.Place;
             if (!alone)
             {
+                IntakeWritten written;
                 try
                 {
-                    duplicate = await writer.WriteAsync(new IntakeUnit(order, place, PlaceKey(place), now, db));
+                    written = await writer.WriteAsync(new IntakeUnit(order, place, PlaceKey(place), now,
+                        idempotencyKey is null ? null : caller.IdentityScope, idempotencyKey, db));
                 }
                 catch (IntakeBatchFailedException)
                 {
                     db.ChangeTracker.Clear();
                     return await HandleAsync(request, idempotencyKey, caller, alone: true, ct);
                 }
+                if (written.Repeat)
+                {
+                    // A retry: answered with the stored order (or, when that one was not stored after all, written alone).
+                    return await ReplayAsync(idempotencyKey, hash, channel.Value, request.ExternalReference, caller, ct)
+                        ?? await HandleAsync(request, idempotencyKey, caller, alone: true, ct);
+                }
+                duplicate = written.Duplicate;
             }
             else
             {
