@@ -1,4 +1,5 @@
 using Linli.Web.Persistence.Demo;
+using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Persistence;
 
@@ -20,6 +21,13 @@ public static class DatabaseInitializer
             var seeded = await services.GetRequiredService<DemoSeeder>().SeedAsync(app.Configuration.GetValue("Linli:DemoOrders", DemoSeeder.DefaultHistoricalOrders), app.Lifetime.ApplicationStopping);
             await services.GetRequiredService<DemoClassifierSetup>().PrepareAsync(app.Lifetime.ApplicationStopping);
             await ActivatorUtilities.CreateInstance<DemoPreventionSeeder>(services).SeedAsync(app.Lifetime.ApplicationStopping);
+            if (seeded && db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+            {
+                // Statistics for the tables just filled: without them PostgreSQL plans the prepared intake queries (whose
+                // generic plans are cached per connection) as for empty tables, e.g. the duplicate check by scanning every
+                // order that has no parent (auto_explain, intake bench). Autovacuum would only catch up a minute later.
+                await db.Database.ExecuteSqlRawAsync("ANALYZE", app.Lifetime.ApplicationStopping);
+            }
             if (seeded)
             {
                 logger.LogInformation("Demo street seeded. Sign in as admin / dispatcher / handler / resident / resident2 with password {Password}", DemoSeeder.Password);
