@@ -23,7 +23,8 @@ namespace Linli.Web.Features.Intake;
 /// </summary>
 public sealed class IntakeWriter : IAsyncDisposable
 {
-    private readonly System.Threading.Channels.Channel<IntakeUnit> _queue = System.Threading.Channels.Channel.CreateUnbounded<IntakeUnit>(new System.Threading.Channels.UnboundedChannelOptions { SingleWriter = false });
+    private readonly System.Threading.Channels.Channel<IntakeUnit>[] _queues;
+    private int _unplaced;
     private readonly IServiceScopeFactory _scopes;
     private readonly IntakeWriteGate _gate;
     private readonly ILogger<IntakeWriter> _logger;
@@ -39,12 +40,13 @@ public sealed class IntakeWriter : IAsyncDisposable
         _scopes = scopes;
         _gate = gate;
         _logger = logger;
-        // One writer by default: while it waits for a commit the next batch gathers, and on a small machine more writers
-        // only waited for each other's place locks (intake bench, 2 cores: no more throughput, more CPU per order). SQLite
-        // writes one transaction at a time in any case.
+        // On PostgreSQL two writers by default, each with its own places (WriteAsync): one batch is written while the
+        // other's duplicate checks run. SQLite writes one transaction at a time in any case.
         _postgres = database.Provider == DatabaseProvider.Postgres;
-        _writers = database.Provider == DatabaseProvider.Sqlite ? 1 : Math.Max(1, configuration.GetValue("Linli:Intake:Writers", 1));
+        _writers = database.Provider == DatabaseProvider.Sqlite ? 1 : Math.Max(1, configuration.GetValue("Linli:Intake:Writers", 2));
         _maxBatch = Math.Max(1, configuration.GetValue("Linli:Intake:MaxBatch", 64));
+        _queues = Enumerable.Range(0, _writers).Select(_ => System.Threading.Channels.Channel.CreateUnbounded<IntakeUnit>(
+            new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true })).ToArray();
     }
 
     /// <summary>
@@ -54,7 +56,11 @@ public sealed class IntakeWriter : IAsyncDisposable
     public Task<IntakeWritten> WriteAsync(IntakeUnit unit)
     {
         EnsureStarted();
-        if (!_queue.Writer.TryWrite(unit))
+        // Each place belongs to one writer, so that writers never wait for each other's place locks.
+        var writer = unit.PlaceKey is { } key
+            ? (int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_queues.Length)
+            : (int)((uint)Interlocked.Increment(ref _unplaced) % (uint)_queues.Length);
+        if (!_queues[writer].Writer.TryWrite(unit))
         {
             throw new InvalidOperationException("The intake writer has stopped.");
         }
@@ -69,13 +75,12 @@ public sealed class IntakeWriter : IAsyncDisposable
         }
         lock (_start)
         {
-            _loops ??= Enumerable.Range(0, _writers).Select(_ => Task.Run(LoopAsync)).ToArray();
+            _loops ??= _queues.Select(queue => Task.Run(() => LoopAsync(queue.Reader))).ToArray();
         }
     }
 
-    private async Task LoopAsync()
+    private async Task LoopAsync(System.Threading.Channels.ChannelReader<IntakeUnit> reader)
     {
-        var reader = _queue.Reader;
         var batch = new List<IntakeUnit>(_maxBatch);
         while (await reader.WaitToReadAsync(CancellationToken.None))
         {
@@ -205,7 +210,10 @@ public sealed class IntakeWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
+        foreach (var queue in _queues)
+        {
+            queue.Writer.TryComplete();
+        }
         if (_loops is { } loops)
         {
             // Let the batches in hand finish (their callers wait for them); give up after a while on a stuck database.
