@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Linli.Domain.Common;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Persistence;
@@ -109,23 +110,24 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
         {
             return null; // without a place, text alone is too weak to merge people's requests
         }
-        // One compiled query for every kind of place: a branch the order has no place for gets a value that matches
-        // nothing (an empty box, no building, no compound), which costs one empty index probe.
-        var (lat0, lat1, lon0, lon1) = (1.0, 0.0, 1.0, 0.0);
+        // Compiled queries, one for each kind of place (a database plans each kind on its own indexes).
+        var list = new List<DuplicateCandidateSummary>();
+        var category = order.CategoryId;
         if (order.Latitude is { } lat && order.Longitude is { } lon)
         {
             var (dLat, dLon) = Box(lat, Options.RadiusMeters);
-            (lat0, lat1, lon0, lon1) = (lat - dLat, lat + dLat, lon - dLon, lon + dLon);
+            await ReadAsync(NearPoint(db, order.Id, since, category, order.BuildingId ?? Guid.Empty, lat - dLat, lat + dLat, lon - dLon, lon + dLon,
+                compound ?? NoCompound), list, ct);
         }
-        // Placed only by a compound's name: also every building of the compound, through (BuildingId, ReceivedAt).
-        var compoundBuildings = compound is not null && order.BuildingId is null
-            ? (await map.GetAsync(ct)).BuildingsOf(compound).Select(b => (Guid?)b.Id).ToList()
-            : [];
-        var list = new List<DuplicateCandidateSummary>();
-        await foreach (var row in Candidates(db, order.Id, since, order.CategoryId, order.BuildingId ?? Guid.Empty, lat0, lat1, lon0, lon1,
-            compound ?? NoCompound, compoundBuildings).WithCancellation(ct))
+        else if (order.BuildingId is { } building)
         {
-            list.Add(row);
+            await ReadAsync(AtBuilding(db, order.Id, since, category, building, compound ?? NoCompound), list, ct);
+        }
+        if (compound is not null && order.BuildingId is null)
+        {
+            // Placed only by a compound's name: the compound's other orders, those at its buildings too.
+            var buildings = (await map.GetAsync(ct)).BuildingsOf(compound).Select(b => b.Id).ToList();
+            await ReadAsync(InCompound(db, order.Id, since, category, compound, buildings), list, ct);
         }
         if (peers is { Count: > 0 })
         {
@@ -224,75 +226,99 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
     /// <summary>Matches no compound: compound names are never empty.</summary>
     private const string NoCompound = "";
 
-    /// <summary>
-    /// The candidates of one intake, compiled once: EF's per-call work on a composed query of this size (evaluating and
-    /// comparing its expression tree) cost about two thirds of the duplicate check's CPU (perf, intake bench). Three
-    /// branches, each the earliest <see cref="MaxCandidates"/> in its own index order: the same building or within the box
-    /// around the point; the compound's orders placed without a building (from the (Compound, BuildingId, LocatedAt) index
-    /// outward; the window on LocatedAt, the intake's moment, is what makes SQLite's planner start there); and, for an
-    /// order placed only by its compound, the compound's buildings. Only open orders that are not merged, of the window, and
-    /// of the same category or none (an elevator and a full dustbin in one building are never one incident).
-    /// </summary>
-    private static readonly Func<LinliDbContext, Guid, DateTime, Guid?, Guid, double, double, double, double, string, List<Guid?>, IAsyncEnumerable<DuplicateCandidateSummary>> Candidates =
-        EF.CompileAsyncQuery((LinliDbContext db, Guid id, DateTime since, Guid? category, Guid building, double lat0, double lat1, double lon0, double lon1, string compound,
-            List<Guid?> compoundBuildings) =>
-            db.WorkOrders.AsNoTracking()
-                .Where(o => o.Id != id && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since
-                    && (category == null || o.CategoryId == null || o.CategoryId == category)
-                    && (o.BuildingId == building
-                        || (o.Latitude != null && o.Latitude >= lat0 && o.Latitude <= lat1 && o.Longitude >= lon0 && o.Longitude <= lon1)))
-                .OrderBy(o => o.ReceivedAt).Take(MaxCandidates)
-                .Select(o => new DuplicateCandidateSummary
-                {
-                    Id = o.Id,
-                    Number = o.Number,
-                    BuildingId = o.BuildingId,
-                    Latitude = o.Latitude,
-                    Longitude = o.Longitude,
-                    CategoryId = o.CategoryId,
-                    ReceivedAt = o.ReceivedAt,
-                    Status = o.Status,
-                    ParentId = o.ParentId,
-                    InCompound = false,
-                })
+    private static async Task ReadAsync(IAsyncEnumerable<DuplicateCandidateSummary> rows, List<DuplicateCandidateSummary> list, CancellationToken ct)
+    {
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            list.Add(row);
+        }
+    }
+
+    // The candidate queries, compiled once: EF's per-call work on composed queries of this size (evaluating and comparing
+    // their expression trees) cost about two thirds of the duplicate check's CPU (perf, intake bench). Each branch takes
+    // the earliest MaxCandidates in its own index order, so that the UNION stays small. Only open orders that are not
+    // merged, of the window, and of the same category or none (an elevator and a full dustbin in one building are never one
+    // incident). The compound's orders placed without a building are found from the (Compound, BuildingId, LocatedAt)
+    // index outward: the window on LocatedAt, the intake's moment, is what makes SQLite's planner start there.
+
+    // Declared before the queries that use them (static fields initialize in order).
+    private static readonly Expression<Func<WorkOrder, DuplicateCandidateSummary>> AsNear = o => new DuplicateCandidateSummary
+    {
+        Id = o.Id,
+        Number = o.Number,
+        BuildingId = o.BuildingId,
+        Latitude = o.Latitude,
+        Longitude = o.Longitude,
+        CategoryId = o.CategoryId,
+        ReceivedAt = o.ReceivedAt,
+        Status = o.Status,
+        ParentId = o.ParentId,
+        InCompound = false,
+    };
+
+    private static readonly Expression<Func<WorkOrder, DuplicateCandidateSummary>> AsInCompound = o => new DuplicateCandidateSummary
+    {
+        Id = o.Id,
+        Number = o.Number,
+        BuildingId = o.BuildingId,
+        Latitude = o.Latitude,
+        Longitude = o.Longitude,
+        CategoryId = o.CategoryId,
+        ReceivedAt = o.ReceivedAt,
+        Status = o.Status,
+        ParentId = o.ParentId,
+        InCompound = true,
+    };
+
+    /// <summary>An order at a building without a point: the building's orders, and the compound's orders without a building.</summary>
+    private static readonly Func<LinliDbContext, Guid, DateTime, Guid?, Guid, string, IAsyncEnumerable<DuplicateCandidateSummary>> AtBuilding =
+        EF.CompileAsyncQuery((LinliDbContext db, Guid id, DateTime since, Guid? category, Guid building, string compound) =>
+            db.WorkOrders
+                .Where(o => o.BuildingId == building && o.Id != id && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since
+                    && (category == null || o.CategoryId == null || o.CategoryId == category))
+                .OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(AsNear)
                 .Concat((
                     from l in db.WorkOrderLocations
                     where l.Compound == compound && l.BuildingId == null && l.LocatedAt >= since
                     join o in db.WorkOrders on l.WorkOrderId equals o.Id
                     where o.Id != id && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since
                         && (category == null || o.CategoryId == null || o.CategoryId == category)
-                    select o)
-                    .OrderBy(o => o.ReceivedAt).Take(MaxCandidates)
-                    .Select(o => new DuplicateCandidateSummary
-                    {
-                        Id = o.Id,
-                        Number = o.Number,
-                        BuildingId = o.BuildingId,
-                        Latitude = o.Latitude,
-                        Longitude = o.Longitude,
-                        CategoryId = o.CategoryId,
-                        ReceivedAt = o.ReceivedAt,
-                        Status = o.Status,
-                        ParentId = o.ParentId,
-                        InCompound = true,
-                    }))
+                    select o).OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(AsInCompound))
+                .OrderBy(o => o.ReceivedAt).Take(MaxCandidates));
+
+    /// <summary>
+    /// An order with a point: its building's orders and those within the box around the point, and the compound's orders
+    /// without a building.
+    /// </summary>
+    private static readonly Func<LinliDbContext, Guid, DateTime, Guid?, Guid, double, double, double, double, string, IAsyncEnumerable<DuplicateCandidateSummary>> NearPoint =
+        EF.CompileAsyncQuery((LinliDbContext db, Guid id, DateTime since, Guid? category, Guid building, double lat0, double lat1, double lon0, double lon1, string compound) =>
+            db.WorkOrders
+                .Where(o => (o.BuildingId == building || (o.Latitude != null && o.Latitude >= lat0 && o.Latitude <= lat1 && o.Longitude >= lon0 && o.Longitude <= lon1))
+                    && o.Id != id && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since
+                    && (category == null || o.CategoryId == null || o.CategoryId == category))
+                .OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(AsNear)
+                .Concat((
+                    from l in db.WorkOrderLocations
+                    where l.Compound == compound && l.BuildingId == null && l.LocatedAt >= since
+                    join o in db.WorkOrders on l.WorkOrderId equals o.Id
+                    where o.Id != id && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since
+                        && (category == null || o.CategoryId == null || o.CategoryId == category)
+                    select o).OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(AsInCompound))
+                .OrderBy(o => o.ReceivedAt).Take(MaxCandidates));
+
+    /// <summary>An order placed only by its compound: the compound's orders, at its buildings (through (BuildingId, ReceivedAt)) or without one.</summary>
+    private static readonly Func<LinliDbContext, Guid, DateTime, Guid?, string, List<Guid>, IAsyncEnumerable<DuplicateCandidateSummary>> InCompound =
+        EF.CompileAsyncQuery((LinliDbContext db, Guid id, DateTime since, Guid? category, string compound, List<Guid> buildings) =>
+            (from l in db.WorkOrderLocations
+             where l.Compound == compound && l.BuildingId == null && l.LocatedAt >= since
+             join o in db.WorkOrders on l.WorkOrderId equals o.Id
+             where o.Id != id && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since
+                 && (category == null || o.CategoryId == null || o.CategoryId == category)
+             select o).OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(AsInCompound)
                 .Concat(db.WorkOrders
-                    .Where(o => compoundBuildings.Contains(o.BuildingId) && o.Id != id && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since
-                        && (category == null || o.CategoryId == null || o.CategoryId == category))
-                    .OrderBy(o => o.ReceivedAt).Take(MaxCandidates)
-                    .Select(o => new DuplicateCandidateSummary
-                    {
-                        Id = o.Id,
-                        Number = o.Number,
-                        BuildingId = o.BuildingId,
-                        Latitude = o.Latitude,
-                        Longitude = o.Longitude,
-                        CategoryId = o.CategoryId,
-                        ReceivedAt = o.ReceivedAt,
-                        Status = o.Status,
-                        ParentId = o.ParentId,
-                        InCompound = true,
-                    }))
+                    .Where(o => o.BuildingId != null && buildings.Contains(o.BuildingId.Value) && o.Id != id && o.ParentId == null && Open.Contains(o.Status)
+                        && o.ReceivedAt >= since && (category == null || o.CategoryId == null || o.CategoryId == category))
+                    .OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(AsInCompound))
                 .OrderBy(o => o.ReceivedAt).Take(MaxCandidates));
 
     /// <summary>How many open orders one intake compares with at most (the earliest ones).</summary>
