@@ -242,21 +242,11 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
     // index outward: the window on LocatedAt, the intake's moment, is what makes SQLite's planner start there.
 
     // Declared before the queries that use them (static fields initialize in order).
-    private static readonly Expression<Func<WorkOrder, DuplicateCandidateSummary>> AsNear = o => new DuplicateCandidateSummary
-    {
-        Id = o.Id,
-        Number = o.Number,
-        BuildingId = o.BuildingId,
-        Latitude = o.Latitude,
-        Longitude = o.Longitude,
-        CategoryId = o.CategoryId,
-        ReceivedAt = o.ReceivedAt,
-        Status = o.Status,
-        ParentId = o.ParentId,
-        InCompound = false,
-    };
+    private static readonly Expression<Func<WorkOrder, DuplicateCandidateSummary>> AsNear = As(inCompound: false);
 
-    private static readonly Expression<Func<WorkOrder, DuplicateCandidateSummary>> AsInCompound = o => new DuplicateCandidateSummary
+    private static readonly Expression<Func<WorkOrder, DuplicateCandidateSummary>> AsInCompound = As(inCompound: true);
+
+    private static Expression<Func<WorkOrder, DuplicateCandidateSummary>> As(bool inCompound) => o => new DuplicateCandidateSummary
     {
         Id = o.Id,
         Number = o.Number,
@@ -267,7 +257,7 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
         ReceivedAt = o.ReceivedAt,
         Status = o.Status,
         ParentId = o.ParentId,
-        InCompound = true,
+        InCompound = inCompound,
     };
 
     /// <summary>An order at a building without a point: the building's orders, and the compound's orders without a building.</summary>
