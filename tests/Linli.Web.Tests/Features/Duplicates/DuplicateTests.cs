@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Linli.Domain.Common;
+using Linli.Domain.WorkOrders;
+using Linli.Web.Features.Duplicates;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Linli.Web.Tests.Features.Duplicates;
 
@@ -206,7 +210,8 @@ public class DuplicateTests(LinliAppWithDuplicates app) : IClassFixture<LinliApp
     public async Task Reports_of_one_incident_arriving_at_the_same_moment_end_under_one_parent()
     {
         // Six neighbours call within the same millisecond: on PostgreSQL as on SQLite, the duplicate check of each sees the
-        // ones written before it (intakes at one place are serialized by the write gate), so exactly one stays the parent.
+        // ones written before it (intakes at one place are serialized by the write gate) and the ones before it in its batch
+        // (the intake writer), so exactly one stays the parent.
         var dispatcher = await app.As("dispatcher");
         var building = LinliApp.BuildingId("G0302", 4);
         var reports = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => dispatcher.SubmitOkAsync(new
@@ -221,5 +226,30 @@ public class DuplicateTests(LinliAppWithDuplicates app) : IClassFixture<LinliApp
         var parents = reports.Where(r => r.Str("status") != "Merged").ToList();
         parents.Count.ShouldBe(1);
         reports.Where(r => r.Str("status") == "Merged").ShouldAllBe(r => r.Str("parentId") == parents[0].Str("id"));
+    }
+
+    [Fact]
+    public async Task A_report_earlier_in_the_same_batch_is_found_before_it_is_saved()
+    {
+        // The intake writer checks a batch's orders one after another before saving any of them: the later compares itself
+        // with the earlier in memory, as it would with a saved one.
+        var building = LinliApp.BuildingId("G0201", 2);
+        var category = LinliApp.CategoryId("0102");
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        WorkOrder Report(string words) => WorkOrder.Receive(new NewWorkOrder("20990101-0001", Channel.Hotline12345, null, words, category, Urgency.Normal,
+            new Reporter(null, null, "邻居", null, null), new Location(building, null, null, null, null), null), new Actor(null, "测试", "System"), now).Value;
+        var earlier = Report("3号楼地下室水管爆裂，水漫到了电梯井，请尽快处理");
+        var later = Report("3号楼地下室水管爆裂，水已经漫到电梯井了");
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var duplicates = scope.ServiceProvider.GetRequiredService<DetectDuplicatesHandler>();
+        await duplicates.FindAsync(earlier, null, now, CancellationToken.None); // caches its words, as its intake would
+        var alone = await duplicates.FindAsync(later, null, now, CancellationToken.None);
+        var withPeer = await duplicates.FindAsync(later, null, now, CancellationToken.None, [(earlier, null)]);
+
+        alone.ShouldBeNull();
+        withPeer.ShouldNotBeNull();
+        withPeer.Parent.Id.ShouldBe(earlier.Id);
+        withPeer.SameBuilding.ShouldBeTrue();
     }
 }
