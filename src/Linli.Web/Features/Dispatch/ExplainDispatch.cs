@@ -60,7 +60,7 @@ public sealed class ExplainDispatchHandler(LinliDbContext db, PlaceLocator locat
         var reason = query.CategoryId is null ? "NoCategory" : !place.IsKnown ? "PlaceNotKnown" : chosen is null ? "NoRule" : "RuleMatched";
         return new ExplainDispatchResponse(
             new ExplainedPlace(place.LocatedBy, place.Confidence, place.IsKnown, place.GridId, place.BuildingId,
-                building is null ? null : building.Compound + building.Number + "号楼", place.AreaUnitId, place.PropertyCompanyUnitId, place.NormalizedAddress, gridPath),
+                building is null ? null : BuildingName.Of(building.Compound, building.Number), place.AreaUnitId, place.PropertyCompanyUnitId, place.NormalizedAddress, gridPath),
             await planner.CategoryPathAsync(query.CategoryId, ct), candidates, chosen, reason == "RuleMatched" ? "Dispatch" : "Triage", reason);
     }
 }

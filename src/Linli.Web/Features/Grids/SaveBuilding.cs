@@ -194,7 +194,7 @@ public sealed class SaveBuildingHandler(LinliDbContext db, GridMap map, UnitTree
     }
 
     private static string AddressOf(SaveBuildingRequest request, string compound, string number) =>
-        string.IsNullOrWhiteSpace(request.Address) ? $"{compound}{number}号楼" : request.Address.Trim();
+        string.IsNullOrWhiteSpace(request.Address) ? BuildingName.Of(compound, number) : request.Address.Trim();
 
     private async Task<Result<BuildingSummary>> SaveAsync(Building building, int households, CancellationToken ct)
     {
@@ -215,6 +215,6 @@ public sealed class SaveBuildingHandler(LinliDbContext db, GridMap map, UnitTree
     }
 
     private static BuildingSummary Summary(Building b, int households, UnitTree.Snapshot tree) =>
-        new(b.Id, b.Compound, b.Number, b.DisplayName, b.Address, b.Latitude, b.Longitude, b.GridUnitId, tree.Find(b.GridUnitId)?.Name,
+        new(b.Id, b.Compound, b.Number, BuildingName.Of(b.Compound, b.Number), b.Address, b.Latitude, b.Longitude, b.GridUnitId, tree.Find(b.GridUnitId)?.Name,
             b.PropertyCompanyUnitId, b.PropertyCompanyUnitId is { } p ? tree.Find(p)?.Name : null, b.IsActive, households, b.Version);
 }

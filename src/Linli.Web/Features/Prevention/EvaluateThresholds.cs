@@ -3,12 +3,14 @@ using Linli.Domain.Prevention;
 using Linli.Domain.Units;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Grids;
 using Linli.Web.Features.Intake;
 using Linli.Web.Features.Notifications;
 using Linli.Web.Features.Sla;
 using Linli.Web.Features.Units;
 using Linli.Web.Infrastructure;
 using Linli.Web.Persistence;
+using Linli.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Prevention;
@@ -69,7 +71,7 @@ public sealed class EvaluateThresholdsHandler(
     ILogger<EvaluateThresholdsHandler> logger)
 {
     /// <summary>The actor of proactive orders opened by a firing, as it appears in their history.</summary>
-    public static readonly Actor ThresholdActor = new(null, "预警阈值", "System");
+    public static readonly Actor ThresholdActor = new(null, SystemText.Get("Actor.ThresholdAlert"), "System");
 
     private const int MaxRecordedOrders = 100;
 
@@ -118,7 +120,7 @@ public sealed class EvaluateThresholdsHandler(
             Scoped? scoped = rule.Scope switch
             {
                 ThresholdScope.Building when building is not null =>
-                    new("building:" + building.Id, building.Compound + building.Number + "号楼", counted.Where(o => o.BuildingId == building.Id), building.Id, community?.Id),
+                    new("building:" + building.Id, BuildingName.Of(building.Compound, building.Number), counted.Where(o => o.BuildingId == building.Id), building.Id, community?.Id),
                 ThresholdScope.Compound when building is not null =>
                     new("compound:" + building.Compound, building.Compound,
                         counted.Where(o => o.BuildingId != null && db.Buildings.Any(x => x.Id == o.BuildingId && x.Compound == building.Compound)), building.Id, community?.Id),

@@ -7,6 +7,7 @@ using Linli.Web.Features.Units;
 using Linli.Web.Features.WorkOrders;
 using Linli.Web.Infrastructure;
 using Linli.Web.Persistence;
+using Linli.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Prevention;
@@ -129,7 +130,8 @@ public sealed class ForecastRiskHandler(LinliDbContext db, UnitTree units, SiteT
                 Observed = worst.Observed,
                 Expected = worst.Expected,
                 PValue = worst.PValue,
-                Reason = $"{grid.GridName}{week}“{worst.CategoryName ?? "未分类"}”诉求 {worst.Observed} 件，预计约 {worst.Expected:0.#} 件（p={worst.PValue:0.####}），建议主动排查处置。",
+                Reason = SystemText.Format("Prevention.ProposalReason", grid.GridName, week, worst.CategoryName ?? SystemText.Get("Category.Uncategorized"),
+                    worst.Observed, worst.Expected, worst.PValue),
                 Status = ProposalStatus.Pending,
                 CreatedAt = site.UtcNow,
             });
@@ -181,7 +183,7 @@ public sealed class ForecastRiskHandler(LinliDbContext db, UnitTree units, SiteT
         {
             return NoPlaceInGrid;
         }
-        var submitted = await intake.HandleAsync(new SubmitWorkOrderRequest(Channel.Proactive, "【未诉先办】主动排查", proposal.Reason, proposal.CategoryId, Urgency.Normal,
+        var submitted = await intake.HandleAsync(new SubmitWorkOrderRequest(Channel.Proactive, SystemText.Get("Prevention.ProactiveOrderTitle"), proposal.Reason, proposal.CategoryId, Urgency.Normal,
             null, building, null, null, null, null, $"proposal:{proposal.Id:N}", null), null, caller, ct);
         if (!submitted.IsSuccess)
         {
@@ -221,7 +223,7 @@ public sealed class ForecastRiskHandler(LinliDbContext db, UnitTree units, SiteT
             return WorkOrderErrors.ReasonRequired;
         }
         proposal.Status = ProposalStatus.Dismissed;
-        proposal.Reason = $"{proposal.Reason}（不采纳：{request.Reason.Trim()}）";
+        proposal.Reason = SystemText.Format("Prevention.ProposalDismissed", proposal.Reason, request.Reason.Trim());
         proposal.DecidedAt = site.UtcNow;
         proposal.DecidedByUserId = caller.UserId;
         proposal.Version++;

@@ -2,6 +2,7 @@ using Linli.Domain.Common;
 using Linli.Domain.Prevention;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Grids;
 using Linli.Web.Features.Units;
 using Linli.Web.Features.WorkOrders;
 using Linli.Web.Infrastructure;
@@ -73,8 +74,9 @@ public sealed class GetHotIssuesHandler(LinliDbContext db, UnitTree units, SiteT
             .GroupBy(o => o.ParentId!.Value).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var buildingIds = orders.Where(o => o.BuildingId != null).Select(o => o.BuildingId!.Value).Distinct().ToList();
-        var buildings = await db.Buildings.AsNoTracking().Where(b => buildingIds.Contains(b.Id))
-            .ToDictionaryAsync(b => b.Id, b => b.Compound + b.Number + "号楼", ct);
+        var buildings = (await db.Buildings.AsNoTracking().Where(b => buildingIds.Contains(b.Id))
+            .Select(b => new { b.Id, b.Compound, b.Number }).ToListAsync(ct))
+            .ToDictionary(b => b.Id, b => BuildingName.Of(b.Compound, b.Number));
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var history = await db.HistoricalRequests.AsNoTracking()
             .Where(h => subtree.Contains(h.AreaUnitId) && h.OccurredAt >= previousFrom && h.OccurredAt < to)

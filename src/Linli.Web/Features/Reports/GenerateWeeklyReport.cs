@@ -10,6 +10,7 @@ using Linli.Web.Features.Units;
 using Linli.Web.Features.WorkOrders;
 using Linli.Web.Infrastructure;
 using Linli.Web.Persistence;
+using Linli.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Reports;
@@ -134,7 +135,7 @@ public sealed class GenerateWeeklyReportHandler(
         }
 
         var categoryNames = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        string CategoryName(Guid? id) => id is { } c && categoryNames.TryGetValue(c, out var n) ? n : "未分类";
+        string CategoryName(Guid? id) => id is { } c && categoryNames.TryGetValue(c, out var n) ? n : SystemText.Get("Category.Uncategorized");
         var thisWeek = await inArea.Where(o => o.ReceivedAt >= from && o.ReceivedAt < to).GroupBy(o => o.CategoryId)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var lastWeek = (await inArea.Where(o => o.ReceivedAt >= previousFrom && o.ReceivedAt < previousTo).GroupBy(o => o.CategoryId)
@@ -266,34 +267,40 @@ internal static class Recommendations
         var list = new List<string>();
         if (r.Totals.Overdue > 0)
         {
-            list.Add($"本周末仍有 {r.Totals.Overdue} 件工单超期未办结，建议督办单位逐件跟进并说明原因。");
+            list.Add(Text(SystemText.Get("Report.Recommendation.Overdue"), r.Totals.Overdue));
         }
         if (r.Rates.ResponseRate is < 0.9)
         {
-            list.Add($"响应率为 {r.Rates.ResponseRate:P1}，低于 90%，建议检查接单提醒与值守安排。");
+            list.Add(Text(SystemText.Get("Report.Recommendation.ResponseRate"), r.Rates.ResponseRate));
         }
         if (r.Rates.SatisfactionRate is < 0.9)
         {
-            list.Add($"满意率为 {r.Rates.SatisfactionRate:P1}，建议对不满意工单开展回访并复盘处置方案。");
+            list.Add(Text(SystemText.Get("Report.Recommendation.SatisfactionRate"), r.Rates.SatisfactionRate));
         }
         foreach (var c in r.TopCategories.Where(c => c.Count >= 3 && c.Count >= 2 * Math.Max(1, c.PreviousCount)).Take(3))
         {
-            list.Add($"“{c.Name}”类诉求本周 {c.Count} 件（上周 {c.PreviousCount} 件），增长明显，建议开展专项排查。");
+            list.Add(Text(SystemText.Get("Report.Recommendation.CategoryGrowth"), c.Name, c.Count, c.PreviousCount));
         }
         foreach (var h in r.HotIssues.Take(3).Where(h => h.Size >= 3))
         {
-            list.Add($"高频问题“{Short(h.RepresentativeText)}”本周 {h.Size} 件，建议未诉先办，主动上门处置。");
+            list.Add(Text(SystemText.Get("Report.Recommendation.HotIssue"), Short(h.RepresentativeText), h.Size));
         }
         if (r.ForecastTotal > r.Totals.Received * 1.2 && r.ForecastTotal >= 5)
         {
-            list.Add($"预计下周诉求约 {r.ForecastTotal:0} 件，高于本周，建议提前安排网格力量。");
+            list.Add(Text(SystemText.Get("Report.Recommendation.Forecast"), r.ForecastTotal));
         }
         if (list.Count == 0)
         {
-            list.Add("本周各项指标平稳，建议保持现有工作机制。");
+            list.Add(SystemText.Get("Report.Recommendation.Steady"));
         }
         return list;
     }
+
+    /// <summary>
+    /// Formatted in the current culture, as these sentences always were (a rate's "P1" reads "85.0%" in zh-CN and en,
+    /// "85.0 %" invariantly); the report's tables format invariantly.
+    /// </summary>
+    private static string Text(string format, params object?[] args) => string.Format(System.Globalization.CultureInfo.CurrentCulture, format, args);
 
     internal static string Short(string text) => text.Length <= 30 ? text : text[..30] + "…";
 }

@@ -3,6 +3,7 @@ using Linli.Domain.Common;
 using Linli.Web.Features.Accounts;
 using Linli.Web.Features.WorkOrders.Pages;
 using Linli.Web.Persistence;
+using Linli.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Reports;
@@ -26,7 +27,7 @@ public sealed class GetWeeklyReportHandler(LinliDbContext db, PdfPrinter printer
         {
             return NotFound;
         }
-        var title = $"{record.Week} 社区问题周报";
+        var title = SystemText.Format("Report.Title", record.Week);
         switch (kind)
         {
             case "json":

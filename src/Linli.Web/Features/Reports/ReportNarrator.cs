@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Linli.Web.Resources;
 
 namespace Linli.Web.Features.Reports;
 
@@ -34,7 +35,7 @@ public sealed class ReportNarrator(IConfiguration configuration, IHttpClientFact
                     temperature = 0.2,
                     messages = new object[]
                     {
-                        new { role = "system", content = "你是街道社区治理分析员。根据给出的汇总数据，用中文写一段 200 字以内的周报综述，只使用给出的数字，不要编造。" },
+                        new { role = "system", content = SystemText.Get("Report.Narrative.SystemPrompt") },
                         new { role = "user", content = JsonSerializer.Serialize(Aggregates(report)) },
                     },
                 }),
@@ -71,19 +72,20 @@ public sealed class ReportNarrator(IConfiguration configuration, IHttpClientFact
 
     internal static string BuiltIn(WeeklyReport r)
     {
-        var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.Append(c, $"{r.Week}，{r.AreaName}共受理诉求 {r.Totals.Received} 件（上周 {r.PreviousTotals.Received} 件），派单 {r.Totals.Dispatched} 件，办结 {r.Totals.Completed} 件，评价 {r.Totals.Evaluated} 件；周末超期未办结 {r.Totals.Overdue} 件。");
-        text.Append(c, $"响应率 {Percent(r.Rates.ResponseRate)}，解决率 {Percent(r.Rates.ResolutionRate)}，满意率 {Percent(r.Rates.SatisfactionRate)}。");
+        text.Append(SystemText.Format("Report.Narrative.Totals", r.Week, r.AreaName, r.Totals.Received, r.PreviousTotals.Received,
+            r.Totals.Dispatched, r.Totals.Completed, r.Totals.Evaluated, r.Totals.Overdue));
+        text.Append(SystemText.Format("Report.Narrative.Rates", Percent(r.Rates.ResponseRate), Percent(r.Rates.ResolutionRate), Percent(r.Rates.SatisfactionRate)));
         if (r.TopCategories.Count > 0)
         {
-            text.Append("诉求集中在").Append(string.Join("、", r.TopCategories.Take(3).Select(x => $"{x.Name}（{x.Count} 件）"))).Append('。');
+            var categories = r.TopCategories.Take(3).Select(x => SystemText.Format("Report.Narrative.Category", x.Name, x.Count));
+            text.Append(SystemText.Format("Report.Narrative.Categories", string.Join(SystemText.Get("Report.ListSeparator"), categories)));
         }
         if (r.HotIssues.Count > 0)
         {
-            text.Append(c, $"最突出的高频问题是“{Recommendations.Short(r.HotIssues[0].RepresentativeText)}”，共 {r.HotIssues[0].Size} 件。");
+            text.Append(SystemText.Format("Report.Narrative.HotIssue", Recommendations.Short(r.HotIssues[0].RepresentativeText), r.HotIssues[0].Size));
         }
-        text.Append(c, $"预计下周诉求约 {r.ForecastTotal:0.#} 件。");
+        text.Append(SystemText.Format("Report.Narrative.Forecast", r.ForecastTotal));
         return text.ToString();
     }
 

@@ -5,6 +5,7 @@ using Linli.Web.Features.Accounts;
 using Linli.Web.Features.Units;
 using Linli.Web.Infrastructure;
 using Linli.Web.Persistence;
+using Linli.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Reports;
@@ -53,7 +54,7 @@ public sealed class WeeklyReportScheduler(LinliDbContext db, UnitTree units, Sit
     internal static Caller SystemCaller(UnitTree.Snapshot tree) => new()
     {
         UserId = null,
-        Name = "系统定时任务",
+        Name = SystemText.Get("Actor.ScheduledJob"),
         Roles = new HashSet<string> { Roles.Admin },
         UnitIds = new HashSet<Guid>(),
         LeaderUnitIds = new HashSet<Guid>(),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Linli.Web.Resources;
 
 namespace Linli.Web.Features.Reports;
 
@@ -12,47 +13,66 @@ public static class WeeklyReportRenderer
     public static string Markdown(WeeklyReport r)
     {
         var md = new StringBuilder();
-        md.Append(C, $"# {r.AreaName} 社区问题周报 {r.Week}\n\n");
-        md.Append(C, $"统计区间：{r.From:yyyy-MM-dd HH:mm} 至 {r.To:yyyy-MM-dd HH:mm}（UTC），生成于 {r.GeneratedAt:yyyy-MM-dd HH:mm}（UTC）。\n\n");
-        md.Append("## 综述\n\n").Append(r.Narrative).Append("\n\n");
-        md.Append("## 总量与三率\n\n| 指标 | 本周 | 上周 | 变化 |\n|---|---:|---:|---:|\n");
-        Row(md, "受理", r.Totals.Received, r.PreviousTotals.Received);
-        Row(md, "派单", r.Totals.Dispatched, r.PreviousTotals.Dispatched);
-        Row(md, "办结", r.Totals.Completed, r.PreviousTotals.Completed);
-        Row(md, "评价", r.Totals.Evaluated, r.PreviousTotals.Evaluated);
-        Row(md, "超期", r.Totals.Overdue, r.PreviousTotals.Overdue);
-        md.Append(C, $"| 响应率 | {ReportNarrator.Percent(r.Rates.ResponseRate)} | {ReportNarrator.Percent(r.PreviousRates.ResponseRate)} | {Points(r.Change.ResponseRate)} |\n");
-        md.Append(C, $"| 解决率 | {ReportNarrator.Percent(r.Rates.ResolutionRate)} | {ReportNarrator.Percent(r.PreviousRates.ResolutionRate)} | {Points(r.Change.ResolutionRate)} |\n");
-        md.Append(C, $"| 满意率 | {ReportNarrator.Percent(r.Rates.SatisfactionRate)} | {ReportNarrator.Percent(r.PreviousRates.SatisfactionRate)} | {Points(r.Change.SatisfactionRate)} |\n\n");
+        md.Append("# ").Append(SystemText.Format("Report.Heading", r.AreaName, r.Week)).Append("\n\n");
+        md.Append(SystemText.Format("Report.Period", r.From, r.To, r.GeneratedAt)).Append("\n\n");
+        Section(md, SystemText.Get("Report.Section.Summary")).Append(r.Narrative).Append("\n\n");
+        Section(md, SystemText.Get("Report.Section.Totals"));
+        Header(md, "|---|---:|---:|---:|", SystemText.Get("Report.Column.Metric"), SystemText.Get("Report.Column.ThisWeek"),
+            SystemText.Get("Report.Column.LastWeek"), SystemText.Get("Report.Column.Change"));
+        Row(md, SystemText.Get("Report.Metric.Received"), r.Totals.Received, r.PreviousTotals.Received);
+        Row(md, SystemText.Get("Report.Metric.Dispatched"), r.Totals.Dispatched, r.PreviousTotals.Dispatched);
+        Row(md, SystemText.Get("Report.Metric.Completed"), r.Totals.Completed, r.PreviousTotals.Completed);
+        Row(md, SystemText.Get("Report.Metric.Evaluated"), r.Totals.Evaluated, r.PreviousTotals.Evaluated);
+        Row(md, SystemText.Get("Report.Metric.Overdue"), r.Totals.Overdue, r.PreviousTotals.Overdue);
+        RateRow(md, SystemText.Get("Report.Metric.ResponseRate"), r.Rates.ResponseRate, r.PreviousRates.ResponseRate, r.Change.ResponseRate);
+        RateRow(md, SystemText.Get("Report.Metric.ResolutionRate"), r.Rates.ResolutionRate, r.PreviousRates.ResolutionRate, r.Change.ResolutionRate);
+        RateRow(md, SystemText.Get("Report.Metric.SatisfactionRate"), r.Rates.SatisfactionRate, r.PreviousRates.SatisfactionRate, r.Change.SatisfactionRate);
+        md.Append('\n');
 
-        md.Append("## 诉求类别 Top\n\n| 类别 | 本周 | 上周 |\n|---|---:|---:|\n");
+        Section(md, SystemText.Get("Report.Section.Categories"));
+        Header(md, "|---|---:|---:|", SystemText.Get("Report.Column.Category"), SystemText.Get("Report.Column.ThisWeek"),
+            SystemText.Get("Report.Column.LastWeek"));
         foreach (var c in r.TopCategories)
         {
             md.Append(C, $"| {Cell(c.Name)} | {c.Count} | {c.PreviousCount} |\n");
         }
-        md.Append("\n## 高频问题\n\n");
+        md.Append('\n');
+        Section(md, SystemText.Get("Report.Section.HotIssues"));
         if (r.HotIssues.Count == 0)
         {
-            md.Append("本周无聚集性问题。\n");
+            md.Append(SystemText.Get("Report.NoHotIssues")).Append('\n');
         }
+        var separator = SystemText.Get("Report.ListSeparator");
         foreach (var h in r.HotIssues)
         {
-            md.Append(C, $"{h.Rank}. **{Cell(Recommendations.Short(h.RepresentativeText))}** — {h.Size} 件（上期 {h.PreviousSize} 件），附议 {h.Support}；地点：{Cell(string.Join("、", h.Places.Take(3)))}；类别：{Cell(string.Join("、", h.Categories.Take(3)))}\n");
+            md.Append(C, $"{h.Rank}. **{Cell(Recommendations.Short(h.RepresentativeText))}** — ")
+                .Append(SystemText.Format("Report.HotIssue", h.Size, h.PreviousSize, h.Support,
+                    Cell(string.Join(separator, h.Places.Take(3))), Cell(string.Join(separator, h.Categories.Take(3)))))
+                .Append('\n');
         }
-        md.Append("\n## 超期工单\n\n");
-        Orders(md, r.OverdueOrders, o => o.CompleteBy is { } d ? "应办结 " + d.ToString("yyyy-MM-dd HH:mm", C) : "");
-        md.Append("\n## 本周升级工单\n\n");
-        Orders(md, r.EscalatedOrders, o => o.At is { } d ? "升级于 " + d.ToString("yyyy-MM-dd HH:mm", C) : "");
-        md.Append("\n## 网格排名\n\n");
+        md.Append('\n');
+        Section(md, SystemText.Get("Report.Section.Overdue"));
+        Orders(md, r.OverdueOrders, o => o.CompleteBy is { } d ? SystemText.Format("Report.CompleteBy", d) : "");
+        md.Append('\n');
+        Section(md, SystemText.Get("Report.Section.Escalated"));
+        Orders(md, r.EscalatedOrders, o => o.At is { } d ? SystemText.Format("Report.EscalatedAt", d) : "");
+        md.Append('\n');
+        Section(md, SystemText.Get("Report.Section.GridRanking"));
         Ranking(md, r.GridRanking);
-        md.Append("\n## 办理单位排名\n\n");
+        md.Append('\n');
+        Section(md, SystemText.Get("Report.Section.UnitRanking"));
         Ranking(md, r.UnitRanking);
-        md.Append(C, $"\n## 下周预测\n\n预计下周受理约 **{r.ForecastTotal:0.#}** 件。\n\n| 类别 | 预计 | 本周 |\n|---|---:|---:|\n");
+        md.Append('\n');
+        Section(md, SystemText.Get("Report.Section.Forecast"));
+        md.Append(SystemText.Format("Report.ForecastTotal", r.ForecastTotal)).Append("\n\n");
+        Header(md, "|---|---:|---:|", SystemText.Get("Report.Column.Category"), SystemText.Get("Report.Column.Expected"),
+            SystemText.Get("Report.Column.ThisWeek"));
         foreach (var f in r.Forecast)
         {
             md.Append(C, $"| {Cell(f.Name)} | {f.Expected:0.#} | {f.ThisWeek} |\n");
         }
-        md.Append("\n## 工作建议\n\n");
+        md.Append('\n');
+        Section(md, SystemText.Get("Report.Section.Recommendations"));
         foreach (var s in r.Recommendations)
         {
             md.Append("- ").Append(s).Append('\n');
@@ -60,10 +80,20 @@ public static class WeeklyReportRenderer
         return md.ToString();
     }
 
+    /// <summary>"## heading" and a blank line.</summary>
+    private static StringBuilder Section(StringBuilder md, string heading) => md.Append("## ").Append(heading).Append("\n\n");
+
+    /// <summary>A table's header row (the columns' names) and its alignment row.</summary>
+    private static void Header(StringBuilder md, string alignment, params string[] columns) =>
+        md.Append("| ").AppendJoin(" | ", columns).Append(" |\n").Append(alignment).Append('\n');
+
     private static void Row(StringBuilder md, string name, int now, int before) =>
         md.Append(C, $"| {name} | {now} | {before} | {now - before:+0;-0;0} |\n");
 
-    private static string Points(double? change) => change is { } x ? (x * 100).ToString("+0.0;-0.0;0.0", C) + " 个百分点" : "—";
+    private static void RateRow(StringBuilder md, string name, double? now, double? before, double? change) =>
+        md.Append(C, $"| {name} | {ReportNarrator.Percent(now)} | {ReportNarrator.Percent(before)} | {Points(change)} |\n");
+
+    private static string Points(double? change) => change is { } x ? SystemText.Format("Report.PercentagePoints", x * 100) : "—";
 
     private static string Cell(string text) => text.Replace("|", "｜", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
@@ -71,10 +101,11 @@ public static class WeeklyReportRenderer
     {
         if (orders.Count == 0)
         {
-            md.Append("无。\n");
+            md.Append(SystemText.Get("Report.None")).Append('\n');
             return;
         }
-        md.Append("| 工单号 | 标题 | 单位 | 时间 |\n|---|---|---|---|\n");
+        Header(md, "|---|---|---|---|", SystemText.Get("Report.Column.Number"), SystemText.Get("Report.Column.Title"),
+            SystemText.Get("Report.Column.Unit"), SystemText.Get("Report.Column.Time"));
         foreach (var o in orders)
         {
             md.Append(C, $"| {o.Number} | {Cell(o.Title ?? "")} | {Cell(o.UnitName ?? "")} | {when(o)} |\n");
@@ -85,10 +116,12 @@ public static class WeeklyReportRenderer
     {
         if (rows.Count == 0)
         {
-            md.Append("无。\n");
+            md.Append(SystemText.Get("Report.None")).Append('\n');
             return;
         }
-        md.Append("| 名称 | 受理 | 派单 | 超期 | 响应率 | 解决率 | 满意率 |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        Header(md, "|---|---:|---:|---:|---:|---:|---:|", SystemText.Get("Report.Column.Name"), SystemText.Get("Report.Metric.Received"),
+            SystemText.Get("Report.Metric.Dispatched"), SystemText.Get("Report.Metric.Overdue"), SystemText.Get("Report.Metric.ResponseRate"),
+            SystemText.Get("Report.Metric.ResolutionRate"), SystemText.Get("Report.Metric.SatisfactionRate"));
         foreach (var x in rows)
         {
             md.Append(C, $"| {Cell(x.Name)} | {x.Received} | {x.Dispatched} | {x.Overdue} | {ReportNarrator.Percent(x.ResponseRate)} | {ReportNarrator.Percent(x.ResolutionRate)} | {ReportNarrator.Percent(x.SatisfactionRate)} |\n");

@@ -143,8 +143,10 @@ public sealed class GetWorkOrderHandler(LinliDbContext db, UnitTree units, Perso
     /// <summary>"阳光花园3号楼": from the map in memory; a retired building (not on the map) from the table.</summary>
     private async Task<string?> BuildingLabelAsync(Guid buildingId, CancellationToken ct) =>
         (await map.GetAsync(ct)).Building(buildingId) is { } known
-            ? known.Compound + known.Number + "号楼"
-            : await db.Buildings.AsNoTracking().Where(b => b.Id == buildingId).Select(b => b.Compound + b.Number + "号楼").FirstOrDefaultAsync(ct);
+            ? BuildingName.Of(known.Compound, known.Number)
+            : await db.Buildings.AsNoTracking().Where(b => b.Id == buildingId).Select(b => new { b.Compound, b.Number }).FirstOrDefaultAsync(ct) is { } stored
+                ? BuildingName.Of(stored.Compound, stored.Number)
+                : null;
 
     private static string? NameOf(UnitTree.Snapshot tree, Guid? unitId) => unitId is { } id ? tree.Find(id)?.Name : null;
 }
