@@ -110,24 +110,31 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
         {
             return null; // without a place, text alone is too weak to merge people's requests
         }
-        // Compiled queries, one for each kind of place (a database plans each kind on its own indexes).
+        // Compiled queries, one per kind of place, each planned on its own indexes: the building's and the compound's
+        // orders, those within the box around a point, those at the buildings of a compound named alone.
         var list = new List<DuplicateCandidateSummary>();
         var category = order.CategoryId;
+        var reads = 0;
+        if (order.BuildingId is not null || compound is not null)
+        {
+            reads++;
+            await ReadAsync(AtPlace(db, order.Id, since, category, order.BuildingId ?? Guid.Empty, compound ?? NoCompound), list, ct);
+        }
         if (order.Latitude is { } lat && order.Longitude is { } lon)
         {
+            reads++;
             var (dLat, dLon) = Box(lat, Options.RadiusMeters);
-            await ReadAsync(NearPoint(db, order.Id, since, category, order.BuildingId ?? Guid.Empty, lat - dLat, lat + dLat, lon - dLon, lon + dLon,
-                compound ?? NoCompound), list, ct);
-        }
-        else if (order.BuildingId is { } building)
-        {
-            await ReadAsync(AtBuilding(db, order.Id, since, category, building, compound ?? NoCompound), list, ct);
+            await ReadAsync(InBox(db, order.Id, since, category, lat - dLat, lat + dLat, lon - dLon, lon + dLon), list, ct);
         }
         if (compound is not null && order.BuildingId is null)
         {
-            // Placed only by a compound's name: the compound's other orders, those at its buildings too.
+            reads++;
             var buildings = (await map.GetAsync(ct)).BuildingsOf(compound).Select(b => b.Id).ToList();
-            await ReadAsync(InCompound(db, order.Id, since, category, compound, buildings), list, ct);
+            await ReadAsync(AtBuildings(db, order.Id, since, category, buildings), list, ct);
+        }
+        if (reads > 1)
+        {
+            list = [.. list.OrderBy(c => c.ReceivedAt).Take(MaxCandidates)]; // the earliest first, as from one query
         }
         if (peers is { Count: > 0 })
         {
@@ -260,8 +267,11 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
         InCompound = inCompound,
     };
 
-    /// <summary>An order at a building without a point: the building's orders, and the compound's orders without a building.</summary>
-    private static readonly Func<LinliDbContext, Guid, DateTime, Guid?, Guid, string, IAsyncEnumerable<DuplicateCandidateSummary>> AtBuilding =
+    /// <summary>
+    /// The orders of a building (through (BuildingId, ReceivedAt)) and the compound's orders placed without a building
+    /// (through (Compound, BuildingId, LocatedAt)); <see cref="Guid.Empty"/> and <see cref="NoCompound"/> match nothing.
+    /// </summary>
+    private static readonly Func<LinliDbContext, Guid, DateTime, Guid?, Guid, string, IAsyncEnumerable<DuplicateCandidateSummary>> AtPlace =
         EF.CompileAsyncQuery((LinliDbContext db, Guid id, DateTime since, Guid? category, Guid building, string compound) =>
             db.WorkOrders
                 .Where(o => o.BuildingId == building && o.Id != id && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since
@@ -276,40 +286,22 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
                     select o).OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(AsInCompound))
                 .OrderBy(o => o.ReceivedAt).Take(MaxCandidates));
 
-    /// <summary>
-    /// An order with a point: its building's orders and those within the box around the point, and the compound's orders
-    /// without a building.
-    /// </summary>
-    private static readonly Func<LinliDbContext, Guid, DateTime, Guid?, Guid, double, double, double, double, string, IAsyncEnumerable<DuplicateCandidateSummary>> NearPoint =
-        EF.CompileAsyncQuery((LinliDbContext db, Guid id, DateTime since, Guid? category, Guid building, double lat0, double lat1, double lon0, double lon1, string compound) =>
+    /// <summary>The orders within a box around a point (through the Latitude index).</summary>
+    private static readonly Func<LinliDbContext, Guid, DateTime, Guid?, double, double, double, double, IAsyncEnumerable<DuplicateCandidateSummary>> InBox =
+        EF.CompileAsyncQuery((LinliDbContext db, Guid id, DateTime since, Guid? category, double lat0, double lat1, double lon0, double lon1) =>
             db.WorkOrders
-                .Where(o => (o.BuildingId == building || (o.Latitude != null && o.Latitude >= lat0 && o.Latitude <= lat1 && o.Longitude >= lon0 && o.Longitude <= lon1))
+                .Where(o => o.Latitude != null && o.Latitude >= lat0 && o.Latitude <= lat1 && o.Longitude >= lon0 && o.Longitude <= lon1
                     && o.Id != id && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since
                     && (category == null || o.CategoryId == null || o.CategoryId == category))
-                .OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(AsNear)
-                .Concat((
-                    from l in db.WorkOrderLocations
-                    where l.Compound == compound && l.BuildingId == null && l.LocatedAt >= since
-                    join o in db.WorkOrders on l.WorkOrderId equals o.Id
-                    where o.Id != id && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since
-                        && (category == null || o.CategoryId == null || o.CategoryId == category)
-                    select o).OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(AsInCompound))
-                .OrderBy(o => o.ReceivedAt).Take(MaxCandidates));
+                .OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(AsNear));
 
-    /// <summary>An order placed only by its compound: the compound's orders, at its buildings (through (BuildingId, ReceivedAt)) or without one.</summary>
-    private static readonly Func<LinliDbContext, Guid, DateTime, Guid?, string, List<Guid>, IAsyncEnumerable<DuplicateCandidateSummary>> InCompound =
-        EF.CompileAsyncQuery((LinliDbContext db, Guid id, DateTime since, Guid? category, string compound, List<Guid> buildings) =>
-            (from l in db.WorkOrderLocations
-             where l.Compound == compound && l.BuildingId == null && l.LocatedAt >= since
-             join o in db.WorkOrders on l.WorkOrderId equals o.Id
-             where o.Id != id && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since
-                 && (category == null || o.CategoryId == null || o.CategoryId == category)
-             select o).OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(AsInCompound)
-                .Concat(db.WorkOrders
-                    .Where(o => o.BuildingId != null && buildings.Contains(o.BuildingId.Value) && o.Id != id && o.ParentId == null && Open.Contains(o.Status)
-                        && o.ReceivedAt >= since && (category == null || o.CategoryId == null || o.CategoryId == category))
-                    .OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(AsInCompound))
-                .OrderBy(o => o.ReceivedAt).Take(MaxCandidates));
+    /// <summary>The orders at the buildings of a compound (through (BuildingId, ReceivedAt)), for an order placed only by the compound.</summary>
+    private static readonly Func<LinliDbContext, Guid, DateTime, Guid?, List<Guid>, IAsyncEnumerable<DuplicateCandidateSummary>> AtBuildings =
+        EF.CompileAsyncQuery((LinliDbContext db, Guid id, DateTime since, Guid? category, List<Guid> buildings) =>
+            db.WorkOrders
+                .Where(o => o.BuildingId != null && buildings.Contains(o.BuildingId.Value) && o.Id != id && o.ParentId == null && Open.Contains(o.Status)
+                    && o.ReceivedAt >= since && (category == null || o.CategoryId == null || o.CategoryId == category))
+                .OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(AsInCompound));
 
     /// <summary>How many open orders one intake compares with at most (the earliest ones).</summary>
     private const int MaxCandidates = 200;

@@ -252,4 +252,35 @@ public class DuplicateTests(LinliAppWithDuplicates app) : IClassFixture<LinliApp
         withPeer.Parent.Id.ShouldBe(earlier.Id);
         withPeer.SameBuilding.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Reports_placed_by_a_map_point_are_merged_within_the_radius_and_not_beyond()
+    {
+        // No building: a missing manhole cover reported from the street, by the point on the map (FixMyStreet's 250 m).
+        var dispatcher = await app.As("dispatcher");
+        var grid = (await dispatcher.GetJsonAsync("/api/v1/grids?level=3")).EnumerateArray().First(g => g.Str("code") == "G0201");
+        var latitude = grid.GetProperty("center").GetProperty("latitude").GetDouble();
+        var longitude = grid.GetProperty("center").GetProperty("longitude").GetDouble();
+        object AtPoint(double lat, string name) => new
+        {
+            channel = "Hotline12345",
+            description = "路口的井盖丢了，晚上看不见，刚才有人差点掉下去",
+            categoryId = LinliApp.CategoryId("0402"),
+            reporter = new { name, phone = "13900002222" },
+            latitude = lat,
+            longitude,
+        };
+
+        var first = await dispatcher.SubmitOkAsync(AtPoint(latitude, "赵先生"));
+        var near = await dispatcher.SubmitOkAsync(AtPoint(latitude + 0.0009, "钱女士")); // about 100 m north
+        var far = await dispatcher.SubmitOkAsync(AtPoint(latitude + 0.0054, "孙先生")); // about 600 m north
+
+        near.Str("status").ShouldBe("Merged");
+        near.Str("parentId").ShouldBe(first.Str("id"));
+        far.Str("status").ShouldNotBe("Merged");
+        var evidence = await app.WithDbAsync(db => Task.FromResult(db.DuplicateMatches.Single(m => m.WorkOrderId == near.GetProperty("id").GetGuid())));
+        evidence.SameBuilding.ShouldBeFalse();
+        evidence.DistanceMeters!.Value.ShouldBeInRange(95, 105);
+        evidence.Explanation.ShouldContain("相距约");
+    }
 }
