@@ -94,7 +94,11 @@ public sealed class IntakeWriter : IAsyncDisposable
             }
             try
             {
-                await WriteBatchAsync(batch);
+                var outcomes = await WriteBatchAsync(batch, _stopping.Token);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.TrySetResult(outcomes[i]);
+                }
             }
             catch (Exception e)
             {
@@ -111,9 +115,14 @@ public sealed class IntakeWriter : IAsyncDisposable
         }
     }
 
-    private async Task WriteBatchAsync(List<IntakeUnit> batch)
+    /// <summary>
+    /// Writes one intake now, in a transaction of its own, outside the queue: the second try of an intake whose batch
+    /// failed. Its errors (a unique index lost to a concurrent retry) reach the caller as they are.
+    /// </summary>
+    public async Task<IntakeWritten> WriteAloneAsync(IntakeUnit unit, CancellationToken ct) => (await WriteBatchAsync([unit], ct))[0];
+
+    private async Task<IntakeWritten[]> WriteBatchAsync(List<IntakeUnit> batch, CancellationToken ct)
     {
-        var ct = _stopping.Token;
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
         // A batch tracks a few hundred rows; with automatic detection every Add and every look at the tracked locations
@@ -148,10 +157,7 @@ public sealed class IntakeWriter : IAsyncDisposable
             await db.SaveChangesAsync(ct);
             await pass.CommitAsync(ct);
         }
-        for (var i = 0; i < batch.Count; i++)
-        {
-            batch[i].Done.TrySetResult(outcomes[i]);
-        }
+        return outcomes;
     }
 
     /// <summary>

@@ -6,8 +6,6 @@ using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
 using Linli.Web.Features.Categories;
 using Linli.Web.Features.Classification;
-using Linli.Web.Features.Dispatch;
-using Linli.Web.Features.Duplicates;
 using Linli.Web.Features.Grids;
 using Linli.Web.Features.WorkOrders;
 using Linli.Web.Infrastructure;
@@ -56,15 +54,12 @@ public sealed class SubmitWorkOrderHandler(
     GetWorkOrderHandler details,
     SiteTime siteTime,
     ClassifyOnIntake classify,
-    DetectDuplicatesHandler duplicates,
     Dashboard.IWorkOrderEvents events,
     PlaceLocator locator,
-    AutoDispatcher autoDispatch,
     Prevention.ThresholdEvaluator thresholds,
     CategoryCatalog categories,
     GridMap map,
     OrderNumbers numbers,
-    IntakeWriteGate gate,
     IntakeWriter writer)
 {
     public const int MaxIdempotencyKeyLength = 100;
@@ -153,38 +148,33 @@ public sealed class SubmitWorkOrderHandler(
             }
 
             // The duplicate check, routing and the write happen in the intake writer's next batch (one transaction, one
-            // commit for every intake waiting then); the answer waits for that commit.
-            DuplicateCandidate? duplicate;
+            // commit for every intake waiting then), or alone in a batch of one; the answer waits for that commit.
             var place = location.Value.Place;
-            if (!alone)
+            var unit = new IntakeUnit(order, place, PlaceKey(place), now, idempotencyKey is null ? null : caller.IdentityScope, idempotencyKey, db);
+            IntakeWritten written;
+            if (alone)
             {
-                IntakeWritten written;
-                try
-                {
-                    written = await writer.WriteAsync(new IntakeUnit(order, place, PlaceKey(place), now,
-                        idempotencyKey is null ? null : caller.IdentityScope, idempotencyKey, db));
-                }
-                catch (IntakeBatchFailedException)
-                {
-                    db.ChangeTracker.Clear();
-                    return await HandleAsync(request, idempotencyKey, caller, alone: true, ct);
-                }
-                if (written.Repeat)
-                {
-                    // A retry: answered with the stored order (or, when that one was not stored after all, written alone).
-                    return await ReplayAsync(idempotencyKey, hash, channel.Value, request.ExternalReference, caller, ct)
-                        ?? await HandleAsync(request, idempotencyKey, caller, alone: true, ct);
-                }
-                duplicate = written.Duplicate;
+                written = await writer.WriteAloneAsync(unit, ct);
             }
             else
             {
-                await using var pass = await gate.EnterAtAsync(db, PlaceKey(place), ct);
-                duplicate = await duplicates.ApplyAsync(order, place.Compound, now, ct);
-                await autoDispatch.TryDispatchAsync(order, now, ct);
-                await db.SaveChangesAsync(ct);
-                await pass.CommitAsync(ct);
+                try
+                {
+                    written = await writer.WriteAsync(unit);
+                }
+                catch (IntakeBatchFailedException)
+                {
+                    return await HandleAsync(request, idempotencyKey, caller, alone: true, ct);
+                }
             }
+            if (written.Repeat)
+            {
+                // A retry: answered with the stored order (in a batch, when that one was not stored after all: written alone).
+                return await ReplayAsync(idempotencyKey, hash, channel.Value, request.ExternalReference, caller, ct)
+                    ?? (alone ? throw new InvalidOperationException("A stored request was not found again.")
+                        : await HandleAsync(request, idempotencyKey, caller, alone: true, ct));
+            }
+            var duplicate = written.Duplicate;
             await events.PublishAsync(order.Id, ct);
             await thresholds.AfterIntakeAsync(order, ct); // 预警阈值 (Features/Prevention): logs its failures, never fails the intake
             var parent = order.ParentId is not null && duplicate is not null
