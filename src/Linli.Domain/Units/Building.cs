@@ -48,8 +48,6 @@ public sealed class Building
             PropertyCompanyUnitId = propertyCompanyUnitId,
         };
 
-    public string DisplayName => $"{Compound}{Number}号楼";
-
     /// <summary>Corrects the register: compound, number, address, position, owning grid unit or property company.</summary>
     public void Update(Guid gridUnitId, string compound, string number, string address, double latitude, double longitude, Guid? propertyCompanyUnitId)
     {

@@ -43,7 +43,6 @@ internal sealed class BuildingConfiguration : IEntityTypeConfiguration<Building>
         builder.Property(b => b.Address).HasMaxLength(256);
         builder.HasIndex(b => b.GridUnitId);
         builder.HasIndex(b => new { b.Compound, b.Number }).IsUnique();
-        builder.Ignore(b => b.DisplayName);
         builder.Ignore(b => b.IsActive);
         builder.Property(b => b.Version).IsConcurrencyToken();
     }

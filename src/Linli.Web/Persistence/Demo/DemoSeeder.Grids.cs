@@ -1,5 +1,6 @@
 using Linli.Domain.Grids;
 using Linli.Domain.Units;
+using Linli.Web.Features.Grids;
 using NetTopologySuite.Geometries;
 
 namespace Linli.Web.Persistence.Demo;
@@ -33,7 +34,7 @@ public sealed partial class DemoSeeder
                 for (var b = 1; b <= 4; b++)
                 {
                     var building = buildings.Single(x => x.Id == DemoIds.For($"building:{block.Code}:{b}"));
-                    Add($"{block.Code}-{b:00}", building.DisplayName + "微网格", Grid.MicroLevel, block.Code, block.Id, building.Id,
+                    Add($"{block.Code}-{b:00}", BuildingName.Of(building.Compound, building.Number) + "微网格", Grid.MicroLevel, block.Code, block.Id, building.Id,
                         DemoGeography.Micro(building.Latitude, building.Longitude, b));
                 }
             }

@@ -169,7 +169,7 @@ public sealed partial class DemoSeeder
         {
             var building = cast.BuildingsById[order.BuildingId!.Value];
             var place = new Place(LocatedBy.Building, 1.0, microGrids.TryGetValue(building.Id, out var grid) ? grid : null, building.Id,
-                building.GridUnitId, building.DisplayName, building.PropertyCompanyUnitId, building.Compound);
+                building.GridUnitId, BuildingName.Of(building.Compound, building.Number), building.PropertyCompanyUnitId, building.Compound);
             return WorkOrderLocation.For(order.Id, place, order.ReceivedAt);
         }
         async Task FlushAsync()
