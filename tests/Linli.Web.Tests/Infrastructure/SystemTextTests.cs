@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Linli.Domain.Grids;
@@ -91,7 +90,7 @@ public partial class SystemTextTests
         SystemText.Format("Report.CompleteBy", new DateTime(2026, 3, 2, 8, 5, 0, DateTimeKind.Utc)).ShouldBe("应办结 2026-03-02 08:05");
         SystemText.Format("Prevention.ProposalReason", "一网格", "2026-W10", "噪音扰民", 7, 2.24, 0.00012)
             .ShouldBe("一网格2026-W10“噪音扰民”诉求 7 件，预计约 2.2 件（p=0.0001），建议主动排查处置。");
-        string.Format(CultureInfo.GetCultureInfo("zh-CN"), System.Text.CompositeFormat.Parse(SystemText.Get("Report.Recommendation.ResponseRate")), 0.856)
+        SystemText.Format("Report.Recommendation.ResponseRate", 0.856)
             .ShouldBe("响应率为 85.6%，低于 90%，建议检查接单提醒与值守安排。");
     }
 

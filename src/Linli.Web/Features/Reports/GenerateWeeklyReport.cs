@@ -267,27 +267,27 @@ internal static class Recommendations
         var list = new List<string>();
         if (r.Totals.Overdue > 0)
         {
-            list.Add(Text(SystemText.Get("Report.Recommendation.Overdue"), r.Totals.Overdue));
+            list.Add(SystemText.Format("Report.Recommendation.Overdue", r.Totals.Overdue));
         }
         if (r.Rates.ResponseRate is < 0.9)
         {
-            list.Add(Text(SystemText.Get("Report.Recommendation.ResponseRate"), r.Rates.ResponseRate));
+            list.Add(SystemText.Format("Report.Recommendation.ResponseRate", r.Rates.ResponseRate));
         }
         if (r.Rates.SatisfactionRate is < 0.9)
         {
-            list.Add(Text(SystemText.Get("Report.Recommendation.SatisfactionRate"), r.Rates.SatisfactionRate));
+            list.Add(SystemText.Format("Report.Recommendation.SatisfactionRate", r.Rates.SatisfactionRate));
         }
         foreach (var c in r.TopCategories.Where(c => c.Count >= 3 && c.Count >= 2 * Math.Max(1, c.PreviousCount)).Take(3))
         {
-            list.Add(Text(SystemText.Get("Report.Recommendation.CategoryGrowth"), c.Name, c.Count, c.PreviousCount));
+            list.Add(SystemText.Format("Report.Recommendation.CategoryGrowth", c.Name, c.Count, c.PreviousCount));
         }
         foreach (var h in r.HotIssues.Take(3).Where(h => h.Size >= 3))
         {
-            list.Add(Text(SystemText.Get("Report.Recommendation.HotIssue"), Short(h.RepresentativeText), h.Size));
+            list.Add(SystemText.Format("Report.Recommendation.HotIssue", Short(h.RepresentativeText), h.Size));
         }
         if (r.ForecastTotal > r.Totals.Received * 1.2 && r.ForecastTotal >= 5)
         {
-            list.Add(Text(SystemText.Get("Report.Recommendation.Forecast"), r.ForecastTotal));
+            list.Add(SystemText.Format("Report.Recommendation.Forecast", r.ForecastTotal));
         }
         if (list.Count == 0)
         {
@@ -295,12 +295,6 @@ internal static class Recommendations
         }
         return list;
     }
-
-    /// <summary>
-    /// Formatted in the current culture, as these sentences always were (a rate's "P1" reads "85.0%" in zh-CN and en,
-    /// "85.0 %" invariantly); the report's tables format invariantly.
-    /// </summary>
-    private static string Text(string format, params object?[] args) => string.Format(System.Globalization.CultureInfo.CurrentCulture, format, args);
 
     internal static string Short(string text) => text.Length <= 30 ? text : text[..30] + "…";
 }
