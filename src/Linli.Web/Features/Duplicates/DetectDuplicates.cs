@@ -132,10 +132,8 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
             var buildings = (await map.GetAsync(ct)).BuildingsOf(compound).Select(b => b.Id).ToList();
             await ReadAsync(AtBuildings(db, order.Id, since, category, buildings), list, ct);
         }
-        if (reads > 1)
-        {
-            list = [.. list.OrderBy(c => c.ReceivedAt).Take(MaxCandidates)]; // the earliest first, as from one query
-        }
+        // The latest MaxCandidates, as from one query, compared earliest first: of equal scores the earliest report wins.
+        list = [.. (reads > 1 ? list.OrderByDescending(c => c.ReceivedAt).Take(MaxCandidates) : list).OrderBy(c => c.ReceivedAt)];
         if (peers is { Count: > 0 })
         {
             list.AddRange(PeerCandidates(order, compound, since, peers));
@@ -243,7 +241,7 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
 
     // The candidate queries, compiled once: EF's per-call work on composed queries of this size (evaluating and comparing
     // their expression trees) cost about two thirds of the duplicate check's CPU (perf, intake bench). Each branch takes
-    // the earliest MaxCandidates in its own index order, so that the UNION stays small. Only open orders that are not
+    // the latest MaxCandidates in its own index order (backwards), so that the UNION stays small. Only open orders that are not
     // merged, of the window, and of the same category or none (an elevator and a full dustbin in one building are never one
     // incident). The compound's orders placed without a building are found from the (Compound, BuildingId, LocatedAt)
     // index outward: the window on LocatedAt, the intake's moment, is what makes SQLite's planner start there.
@@ -276,15 +274,15 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
             db.WorkOrders
                 .Where(o => o.BuildingId == building && o.Id != id && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since
                     && (category == null || o.CategoryId == null || o.CategoryId == category))
-                .OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(AsNear)
+                .OrderByDescending(o => o.ReceivedAt).Take(MaxCandidates).Select(AsNear)
                 .Concat((
                     from l in db.WorkOrderLocations
                     where l.Compound == compound && l.BuildingId == null && l.LocatedAt >= since
                     join o in db.WorkOrders on l.WorkOrderId equals o.Id
                     where o.Id != id && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since
                         && (category == null || o.CategoryId == null || o.CategoryId == category)
-                    select o).OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(AsInCompound))
-                .OrderBy(o => o.ReceivedAt).Take(MaxCandidates));
+                    select o).OrderByDescending(o => o.ReceivedAt).Take(MaxCandidates).Select(AsInCompound))
+                .OrderByDescending(o => o.ReceivedAt).Take(MaxCandidates));
 
     /// <summary>The orders within a box around a point (through the Latitude index).</summary>
     private static readonly Func<LinliDbContext, Guid, DateTime, Guid?, double, double, double, double, IAsyncEnumerable<DuplicateCandidateSummary>> InBox =
@@ -293,7 +291,7 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
                 .Where(o => o.Latitude != null && o.Latitude >= lat0 && o.Latitude <= lat1 && o.Longitude >= lon0 && o.Longitude <= lon1
                     && o.Id != id && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since
                     && (category == null || o.CategoryId == null || o.CategoryId == category))
-                .OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(AsNear));
+                .OrderByDescending(o => o.ReceivedAt).Take(MaxCandidates).Select(AsNear));
 
     /// <summary>The orders at the buildings of a compound (through (BuildingId, ReceivedAt)), for an order placed only by the compound.</summary>
     private static readonly Func<LinliDbContext, Guid, DateTime, Guid?, List<Guid>, IAsyncEnumerable<DuplicateCandidateSummary>> AtBuildings =
@@ -301,10 +299,14 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
             db.WorkOrders
                 .Where(o => o.BuildingId != null && buildings.Contains(o.BuildingId.Value) && o.Id != id && o.ParentId == null && Open.Contains(o.Status)
                     && o.ReceivedAt >= since && (category == null || o.CategoryId == null || o.CategoryId == category))
-                .OrderBy(o => o.ReceivedAt).Take(MaxCandidates).Select(AsInCompound));
+                .OrderByDescending(o => o.ReceivedAt).Take(MaxCandidates).Select(AsInCompound));
 
-    /// <summary>How many open orders one intake compares with at most (the earliest ones).</summary>
-    private const int MaxCandidates = 200;
+    /// <summary>
+    /// How many open orders one intake compares with at most: the latest ones. In Merge mode the open, unmerged orders of
+    /// one category at one place are its distinct incidents, a handful; a report of a new incident is compared with the
+    /// latest, where a cap on the earliest would hide it behind old ones. Each candidate costs a row read and a comparison.
+    /// </summary>
+    private const int MaxCandidates = 32;
 
     /// <summary>The place score of two reports in one compound, at least one of them without a building.</summary>
     private const double SameCompoundPlace = 0.6;

@@ -87,6 +87,28 @@ public class DuplicateTests(LinliAppWithDuplicates app) : IClassFixture<LinliApp
     }
 
     [Fact]
+    public async Task A_new_incident_is_found_behind_more_open_incidents_than_are_compared()
+    {
+        var dispatcher = await app.As("dispatcher");
+        var building = LinliApp.BuildingId("G0103", 3);
+        // 40 open elevator reports at one building, each about something else (no two share a pair of characters):
+        // more than the check compares with, all of them older than the new incident.
+        for (var i = 0; i < 40; i++)
+        {
+            var words = new string([.. Enumerable.Range(0, 8).Select(k => (char)(0x5000 + (i * 8) + k))]);
+            var old = await dispatcher.SubmitOkAsync(Hotline(words, building, "住户" + i));
+            old.Str("status").ShouldNotBe("Merged");
+            app.AdvanceTime(TimeSpan.FromMinutes(1));
+        }
+        var first = await dispatcher.SubmitOkAsync(Hotline("4单元电梯门夹人，门关不上", building));
+
+        var second = await dispatcher.SubmitOkAsync(Hotline("4单元的电梯门关不上，还夹了人", building, "吴先生"));
+
+        second.Str("status").ShouldBe("Merged");
+        second.Str("parentId").ShouldBe(first.Str("id"));
+    }
+
+    [Fact]
     public async Task Orders_older_than_the_window_are_not_merged_with()
     {
         var dispatcher = await app.As("dispatcher");
