@@ -6,6 +6,9 @@ namespace Linli.Web.Persistence.Configurations;
 
 internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrder>
 {
+    /// <summary>The duplicate check's orders (open: received, dispatched or accepted; not merged), in the words of its queries.</summary>
+    internal const string OpenAndNotMerged = "\"ParentId\" IS NULL AND \"Status\" IN ('Received', 'Dispatched', 'Accepted')";
+
     public void Configure(EntityTypeBuilder<WorkOrder> builder)
     {
         builder.ToTable("WorkOrders");
@@ -34,9 +37,13 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         builder.HasIndex(o => o.ReporterUserId);
         builder.HasIndex(o => o.ParentId);
         builder.HasIndex(o => o.ReceivedAt);
-        // The duplicate check (Features/Duplicates) and per-building threshold counts: the same building, or a box around a point.
+        // Per-building threshold counts (Features/Prevention).
         builder.HasIndex(o => new { o.BuildingId, o.ReceivedAt });
-        builder.HasIndex(o => o.Latitude);
+        // The duplicate check (Features/Duplicates) compares with open orders not merged: the same building, or a box around
+        // a point. Indexes of those orders only, so that its plan does not depend on the statistics' idea of how many orders
+        // are open (a plan made with a closed-heavy history intersected the building's orders with every open order).
+        builder.HasIndex(o => new { o.BuildingId, o.ReceivedAt }, "IX_WorkOrders_Open_BuildingId_ReceivedAt").HasFilter(OpenAndNotMerged);
+        builder.HasIndex(o => o.Latitude, "IX_WorkOrders_Open_Latitude").HasFilter(OpenAndNotMerged);
 
         builder.HasMany(o => o.History).WithOne().HasForeignKey(h => h.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.History).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_history");

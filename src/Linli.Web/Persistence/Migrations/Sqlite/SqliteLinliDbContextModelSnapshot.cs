@@ -1136,8 +1136,6 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
 
                     b.HasIndex("EvaluatedAt");
 
-                    b.HasIndex("Latitude");
-
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -1166,6 +1164,12 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "ResponseWarningAt");
 
                     b.HasIndex("UnitId", "Status");
+
+                    b.HasIndex(new[] { "BuildingId", "ReceivedAt" }, "IX_WorkOrders_Open_BuildingId_ReceivedAt")
+                        .HasFilter("\"ParentId\" IS NULL AND \"Status\" IN ('Received', 'Dispatched', 'Accepted')");
+
+                    b.HasIndex(new[] { "Latitude" }, "IX_WorkOrders_Open_Latitude")
+                        .HasFilter("\"ParentId\" IS NULL AND \"Status\" IN ('Received', 'Dispatched', 'Accepted')");
 
                     b.ToTable("WorkOrders", (string)null);
                 });
