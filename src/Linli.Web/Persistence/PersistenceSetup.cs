@@ -29,13 +29,16 @@ public static class PersistenceSetup
         var dataDirectory = DataDirectory.Resolve(builder.Configuration);
         var connectionString = builder.Configuration.GetConnectionString("Linli");
 
+        // Contexts are pooled: options are built once, and a request or intake batch takes a reset context instead of building
+        // one with its services (the options and service lookups were about 4 % of the host's CPU per intake, perf). The
+        // context keeps no state of its own beyond what EF resets.
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
                 connectionString ??= $"Data Source={Path.Combine(dataDirectory, "linli.db")}";
                 // A busy writer makes SQLite wait instead of failing at once; WAL lets readers go on meanwhile.
                 connectionString += connectionString.Contains("Default Timeout", StringComparison.OrdinalIgnoreCase) ? "" : ";Default Timeout=30";
-                builder.Services.AddDbContext<LinliDbContext, SqliteLinliDbContext>((services, o) => o.UseSqlite(connectionString)
+                builder.Services.AddDbContextPool<LinliDbContext, SqliteLinliDbContext>((services, o) => o.UseSqlite(connectionString)
                     .AddInterceptors(services.GetRequiredService<ReferenceChangeInterceptor>()));
                 break;
             case DatabaseProvider.Postgres:
@@ -51,7 +54,7 @@ public static class PersistenceSetup
                     npgsql.MaxAutoPrepare = 64;
                 }
                 connectionString = npgsql.ConnectionString;
-                builder.Services.AddDbContext<LinliDbContext, PostgresLinliDbContext>((services, o) => o.UseNpgsql(connectionString)
+                builder.Services.AddDbContextPool<LinliDbContext, PostgresLinliDbContext>((services, o) => o.UseNpgsql(connectionString)
                     .AddInterceptors(services.GetRequiredService<ReferenceChangeInterceptor>()));
                 break;
         }
