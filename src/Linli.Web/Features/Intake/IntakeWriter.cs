@@ -121,6 +121,9 @@ public sealed class IntakeWriter : IAsyncDisposable
     /// </summary>
     public async Task<IntakeWritten> WriteAloneAsync(IntakeUnit unit, CancellationToken ct) => (await WriteBatchAsync([unit], ct))[0];
 
+    /// <summary>About five intakes' rows: below, SaveChanges' single round trip beats a COPY's two per table (intake bench).</summary>
+    private const int CopyFromRows = 32;
+
     private async Task<IntakeWritten[]> WriteBatchAsync(List<IntakeUnit> batch, CancellationToken ct)
     {
         await using var scope = _scopes.CreateAsyncScope();
@@ -154,6 +157,12 @@ public sealed class IntakeWriter : IAsyncDisposable
                 outcomes[i] = new IntakeWritten(duplicate, false);
             }
             db.ChangeTracker.DetectChanges();
+            if (_postgres)
+            {
+                // The new rows of a batch of several intakes by binary COPY, one per table (docs/adr/0014); SaveChanges
+                // writes the rest, and all of a small batch.
+                await PostgresCopy.InsertAddedAsync(db, CopyFromRows, ct);
+            }
             await db.SaveChangesAsync(ct);
             await pass.CommitAsync(ct);
         }

@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+
+namespace Linli.Web.Persistence;
+
+/// <summary>
+/// Inserts the rows a context has added with PostgreSQL's binary COPY, one COPY per table, on the context's own connection
+/// and transaction, from the EF model's mapping (tables, columns, store types, value converters). The copied rows are then
+/// Unchanged, so that the SaveChanges after it writes only what else changed. For the intake writer's batches
+/// (Features/Intake/IntakeWriter): EF's SaveChanges of a few hundred new rows (one INSERT statement each, with a parameter
+/// per column) was a sixth of the host's CPU per intake, and PostgreSQL executes one COPY per table for less than the
+/// statements (docs/adr/0014-intake-copy.md). No library here does this (dependencies.md); see Persistence/README.md.
+/// <list type="bullet">
+/// <item>Entity types whose rows EF must complete (database-generated values, a table shared with another type) are left
+/// to SaveChanges, and so are the types that depend on them, so that a copied row never precedes the row it refers to.</item>
+/// <item>Tables are copied principals first (foreign keys). A failure reaches the caller as a <see cref="DbUpdateException"/>,
+/// as from SaveChanges (a unique index lost to a concurrent retry).</item>
+/// </list>
+/// </summary>
+public static class PostgresCopy
+{
+    private sealed record Table(string Sql, IProperty[] Columns, string[] StoreTypes, int Rank);
+
+    private static readonly ConcurrentDictionary<IEntityType, Table?> Tables = new();
+
+    /// <summary>
+    /// Copies every added row the model allows, when there are at least <paramref name="minimumRows"/> of them (a COPY is
+    /// two round trips per table; a few rows go faster as SaveChanges' one batch of INSERTs). Returns how many rows were
+    /// copied.
+    /// </summary>
+    public static async Task<int> InsertAddedAsync(DbContext db, int minimumRows, CancellationToken ct)
+    {
+        var added = new Dictionary<IEntityType, List<EntityEntry>>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State != EntityState.Added || Describe(entry.Metadata) is null)
+            {
+                continue;
+            }
+            if (!added.TryGetValue(entry.Metadata, out var rows))
+            {
+                added[entry.Metadata] = rows = [];
+            }
+            rows.Add(entry);
+        }
+        if (added.Count == 0 || added.Values.Sum(rows => rows.Count) < minimumRows)
+        {
+            return 0;
+        }
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var copied = 0;
+        try
+        {
+            foreach (var (type, rows) in added.OrderBy(t => Describe(t.Key)!.Rank))
+            {
+                var table = Describe(type)!;
+                await using var import = await connection.BeginBinaryImportAsync(table.Sql, ct);
+                foreach (var entry in rows)
+                {
+                    await import.StartRowAsync(ct);
+                    for (var i = 0; i < table.Columns.Length; i++)
+                    {
+                        var property = table.Columns[i];
+                        var value = entry.CurrentValues[property];
+                        if (value is not null && property.GetTypeMapping().Converter is { } converter)
+                        {
+                            value = converter.ConvertToProvider(value);
+                        }
+                        if (value is null)
+                        {
+                            await import.WriteNullAsync(ct);
+                        }
+                        else
+                        {
+                            await import.WriteAsync(value, table.StoreTypes[i], ct);
+                        }
+                    }
+                }
+                await import.CompleteAsync(ct);
+                copied += rows.Count;
+            }
+        }
+        catch (NpgsqlException e)
+        {
+            throw new DbUpdateException("A COPY of added rows failed: " + e.Message, e);
+        }
+        foreach (var rows in added.Values)
+        {
+            foreach (var entry in rows)
+            {
+                entry.State = EntityState.Unchanged; // stored: SaveChanges leaves it alone
+            }
+        }
+        return copied;
+    }
+
+    /// <summary>How a type's rows are copied, or null when they are left to SaveChanges.</summary>
+    private static Table? Describe(IEntityType type) => Tables.GetOrAdd(type, t => Build(t, []));
+
+    private static Table? Build(IEntityType type, HashSet<IEntityType> visiting)
+    {
+        if (Tables.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+        var name = type.GetTableName();
+        if (name is null || type.GetViewName() is not null || !visiting.Add(type))
+        {
+            return null;
+        }
+        var schema = type.GetSchema();
+        var store = StoreObjectIdentifier.Table(name, schema);
+        var shared = type.Model.GetEntityTypes().Any(t => t != type && t.GetTableName() == name && t.GetSchema() == schema);
+        var columns = new List<IProperty>();
+        foreach (var property in type.GetProperties())
+        {
+            if (property.GetColumnName(store) is null)
+            {
+                continue;
+            }
+            // A value the database makes (identity, default, computed, row version) would have to be read back.
+            var generated = property.ValueGenerated != ValueGenerated.Never
+                && !(property.IsPrimaryKey() && property.ClrType == typeof(Guid) && property.GetDefaultValueSql() is null);
+            if (generated || property.GetComputedColumnSql() is not null)
+            {
+                return null;
+            }
+            columns.Add(property);
+        }
+        // Principals first; a type whose principal is left to SaveChanges is left there too.
+        var rank = 0;
+        foreach (var key in type.GetForeignKeys())
+        {
+            var principal = key.PrincipalEntityType;
+            if (principal == type)
+            {
+                continue;
+            }
+            var described = Tables.TryGetValue(principal, out var p) ? p : Build(principal, visiting);
+            if (described is null)
+            {
+                return null;
+            }
+            rank = Math.Max(rank, described.Rank + 1);
+        }
+        if (shared)
+        {
+            return null;
+        }
+        var quoted = string.Join(", ", columns.Select(c => Quote(c.GetColumnName(store)!)));
+        var target = schema is null ? Quote(name) : Quote(schema) + "." + Quote(name);
+        return new Table($"COPY {target} ({quoted}) FROM STDIN (FORMAT BINARY)", [.. columns],
+            [.. columns.Select(c => StoreType(c.GetColumnType(store)))], rank);
+    }
+
+    /// <summary>The type name Npgsql writes: without length or precision ("character varying(64)" is "character varying").</summary>
+    private static string StoreType(string columnType)
+    {
+        var open = columnType.IndexOf('(');
+        return open < 0 ? columnType : (columnType[..open] + columnType[(columnType.IndexOf(')') + 1)..]).Trim();
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
