@@ -53,6 +53,12 @@ public static class PersistenceSetup
                 {
                     npgsql.MaxAutoPrepare = 64;
                 }
+                // Nothing here leaves session state on a connection (no SET, LISTEN, temporary tables or session advisory
+                // locks: the place locks are transaction locks), so a pooled connection is not reset on every return.
+                if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+                {
+                    npgsql.NoResetOnClose = true;
+                }
                 connectionString = npgsql.ConnectionString;
                 builder.Services.AddDbContextPool<LinliDbContext, PostgresLinliDbContext>((services, o) => o.UseNpgsql(connectionString)
                     .AddInterceptors(services.GetRequiredService<ReferenceChangeInterceptor>()));
