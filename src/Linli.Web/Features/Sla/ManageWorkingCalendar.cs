@@ -20,13 +20,13 @@ public sealed class ManageWorkingCalendarHandler(LinliDbContext db, TimeLimits l
 {
     public async Task<WorkingHoursDetails> GetHoursAsync(CancellationToken ct)
     {
-        var hours = await db.WorkingHours.AsNoTracking().FirstOrDefaultAsync(ct) ?? WorkingHours.Default();
+        var hours = await db.WorkingHours.AsNoTracking().FirstOrDefaultAsync(h => h.Id == WorkingHours.SingletonId, ct) ?? WorkingHours.Default();
         return Details(hours);
     }
 
     public async Task<Result<WorkingHoursDetails>> SaveHoursAsync(SaveWorkingHoursRequest request, CancellationToken ct)
     {
-        var hours = await db.WorkingHours.FirstOrDefaultAsync(ct);
+        var hours = await db.WorkingHours.FirstOrDefaultAsync(h => h.Id == WorkingHours.SingletonId, ct);
         if (hours is null)
         {
             hours = WorkingHours.Default();

@@ -49,7 +49,7 @@ public sealed class TimeLimits(IServiceScopeFactory scopes, TimeProvider clock, 
     protected override async Task<Snapshot> LoadAsync(LinliDbContext db, CancellationToken ct) => new(
         await db.TimeLimitPolicies.AsNoTracking().ToListAsync(ct),
         await db.Categories.AsNoTracking().Select(c => new KeyValuePair<Guid, Guid?>(c.Id, c.ParentId)).ToListAsync(ct),
-        await db.WorkingHours.AsNoTracking().FirstOrDefaultAsync(ct) ?? WorkingHours.Default(),
+        await db.WorkingHours.AsNoTracking().FirstOrDefaultAsync(h => h.Id == WorkingHours.SingletonId, ct) ?? WorkingHours.Default(),
         await db.CalendarDays.AsNoTracking().ToListAsync(ct),
         site.Zone, WarnShare);
 
