@@ -122,48 +122,35 @@ namespace Linli.Bench.Intake
         public string ConnectionString { get; }
 
         /// <summary>CPU time used so far by the host's tiered compilation thread (the JIT recompiling hot methods; Linux).</summary>
-        public TimeSpan JitCpu()
-        {
-            var ticks = 0L;
-            var tasks = $"/proc/{_process.Id}/task";
-            foreach (var task in Directory.Exists(tasks) ? Directory.EnumerateDirectories(tasks) : [])
-            {
-                try
-                {
-                    var text = File.ReadAllText(Path.Combine(task, "stat"));
-                    var open = text.IndexOf('(');
-                    var close = text.LastIndexOf(')');
-                    if (open > 0 && close > open && text.AsSpan(open + 1, close - open - 1).StartsWith(".NET Tiered", StringComparison.Ordinal))
-                    {
-                        var fields = text[(close + 2)..].Split(' ');
-                        ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-                    }
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    // the thread ended meanwhile
-                }
-            }
-            return TimeSpan.FromSeconds(ticks / 100.0);
-        }
+        public TimeSpan JitCpu() => CpuOf($"/proc/{_process.Id}/task", name => name.StartsWith(".NET Tiered", StringComparison.Ordinal));
 
         /// <summary>CPU time used so far by the host process, and by the PostgreSQL server processes (zero on SQLite).</summary>
         public (TimeSpan Host, TimeSpan Database) CpuUsed()
         {
             _process.Refresh();
             // PostgreSQL's backends retitle themselves, so they are found by their command name in /proc (Linux).
+            return (_process.TotalProcessorTime, CpuOf("/proc", name => name == "postgres"));
+        }
+
+        /// <summary>
+        /// The CPU time (user and system) of the processes or threads below <paramref name="folder"/> of /proc whose command
+        /// name matches; those that end meanwhile are skipped.
+        /// </summary>
+        private static TimeSpan CpuOf(string folder, Func<string, bool> named)
+        {
             var ticks = 0L;
-            foreach (var stat in Directory.Exists("/proc") ? Directory.EnumerateDirectories("/proc") : [])
+            foreach (var entry in Directory.Exists(folder) ? Directory.EnumerateDirectories(folder) : [])
             {
-                if (!int.TryParse(Path.GetFileName(stat), out _))
+                if (!int.TryParse(Path.GetFileName(entry), out _))
                 {
-                    continue; // not a process
+                    continue; // not a process or thread
                 }
                 try
                 {
-                    var text = File.ReadAllText(Path.Combine(stat, "stat"));
+                    var text = File.ReadAllText(Path.Combine(entry, "stat"));
+                    var open = text.IndexOf('(');
                     var close = text.LastIndexOf(')');
-                    if (close > 0 && text.AsSpan(0, close).EndsWith("(postgres", StringComparison.Ordinal))
+                    if (open > 0 && close > open && named(text[(open + 1)..close]))
                     {
                         var fields = text[(close + 2)..].Split(' ');
                         ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture); // utime, stime
@@ -171,11 +158,10 @@ namespace Linli.Bench.Intake
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    // exited meanwhile
+                    // ended meanwhile
                 }
             }
-            var database = TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
-            return (_process.TotalProcessorTime, database);
+            return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
         }
 
         public static async Task<LinliHost> StartAsync(BenchOptions options, string provider)
