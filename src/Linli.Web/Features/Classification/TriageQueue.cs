@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
+using Linli.Web.Features.Dispatch;
 using Linli.Web.Features.WorkOrders;
 using Linli.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +13,21 @@ public sealed record TriageCandidate(Guid CategoryId, string? CategoryName, doub
 public sealed record TriageSuggestion(string Source, string? ModelVersion, IReadOnlyList<TriageCandidate> Candidates, Urgency Urgency, string? UrgencyReason);
 
 public sealed record TriageItem(Guid Id, string Number, Channel Channel, string? Title, string Description, Guid? CategoryId, string? CategoryName,
-    Urgency Urgency, string? AddressText, DateTime ReceivedAt, TriageSuggestion? Suggestion);
+    Urgency Urgency, string? AddressText, DateTime ReceivedAt, TriageSuggestion? Suggestion, TriageReason Reason);
+
+/// <summary>
+/// Why an order waits for a person rather than being dispatched by the rules: <c>Returned</c> (its unit gave it back),
+/// <c>Split</c> (taken out of a wrong merge), <c>LowConfidence</c> (the classifier was not sure enough to set a category),
+/// <c>NoCategory</c>, <c>PlaceNotKnown</c> (located only by a guess), <c>NoRule</c> (no routing rule covers its place and
+/// category), or <c>RuleMatched</c> (a rule covers it now, e.g. one added since: <see cref="Rule"/> and <see cref="UnitId"/>).
+/// </summary>
+public sealed record TriageReason(string Code, string? Rule = null, Guid? UnitId = null);
 
 /// <summary>
 /// 待分拨: orders nobody could route yet (low confidence, no rule, no place), oldest and most urgent first, each with
 /// the classifier's suggestions so the dispatcher can confirm or correct in one click.
 /// </summary>
-public sealed class TriageQueueHandler(LinliDbContext db)
+public sealed class TriageQueueHandler(LinliDbContext db, DispatchPlanner planner)
 {
     public async Task<PagedList<TriageItem>> HandleAsync(Caller caller, int page, int pageSize, CancellationToken ct)
     {
@@ -34,11 +43,48 @@ public sealed class TriageQueueHandler(LinliDbContext db)
         var ids = rows.Select(r => r.Id).ToList();
         var suggestions = await db.WorkOrderSuggestions.AsNoTracking().Where(s => ids.Contains(s.WorkOrderId)).ToDictionaryAsync(s => s.WorkOrderId, ct);
         var names = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var suggested = suggestions.ToDictionary(kv => kv.Key, kv => ToSuggestion(kv.Value, names));
+        var reasons = await ReasonsAsync(ids, suggested, ct);
         var items = rows.Select(r => new TriageItem(r.Id, r.Number, r.Channel, r.Title,
             r.Description.Length > 200 ? r.Description[..200] + "…" : r.Description,
             r.CategoryId, r.CategoryId is { } c ? names.GetValueOrDefault(c) : null, r.Urgency, r.AddressText, r.ReceivedAt,
-            suggestions.TryGetValue(r.Id, out var s) ? ToSuggestion(s, names) : null)).ToList();
+            suggested.GetValueOrDefault(r.Id), reasons[r.Id])).ToList();
         return new PagedList<TriageItem>(items, page, pageSize, total);
+    }
+
+    /// <summary>Why each order of the page waits: as the planner sees it now, after what last sent it back, if anything.</summary>
+    private async Task<Dictionary<Guid, TriageReason>> ReasonsAsync(List<Guid> ids, Dictionary<Guid, TriageSuggestion> suggestions, CancellationToken ct)
+    {
+        var orders = await db.WorkOrders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(ct);
+        var sentBack = (await db.WorkOrderHistory.AsNoTracking()
+                .Where(h => ids.Contains(h.WorkOrderId) && h.To == WorkOrderStatus.Received && h.From != null && h.From != WorkOrderStatus.Received)
+                .Select(h => new { h.WorkOrderId, h.Sequence, h.Trigger }).ToListAsync(ct))
+            .GroupBy(h => h.WorkOrderId).ToDictionary(g => g.Key, g => g.MaxBy(h => h.Sequence)!.Trigger);
+        var reasons = new Dictionary<Guid, TriageReason>();
+        foreach (var order in orders)
+        {
+            reasons[order.Id] = sentBack.GetValueOrDefault(order.Id) switch
+            {
+                WorkOrderTrigger.Return => new TriageReason("Returned"),
+                WorkOrderTrigger.Split => new TriageReason("Split"),
+                _ => await ReasonAsync(order, suggestions.GetValueOrDefault(order.Id) is { Candidates.Count: > 0 }, ct),
+            };
+        }
+        return reasons;
+    }
+
+    private async Task<TriageReason> ReasonAsync(WorkOrder order, bool suggested, CancellationToken ct)
+    {
+        if (order.CategoryId is not { } category)
+        {
+            return new TriageReason(suggested ? "LowConfidence" : "NoCategory");
+        }
+        if (await planner.PlaceOfAsync(order, ct) is not { IsKnown: true } place)
+        {
+            return new TriageReason("PlaceNotKnown");
+        }
+        var decision = await planner.DecideAsync(place, category, ct);
+        return decision is { Rule: { } rule, UnitId: { } unit } ? new TriageReason("RuleMatched", rule.Name, unit) : new TriageReason("NoRule");
     }
 
     private static TriageSuggestion ToSuggestion(WorkOrderSuggestion s, Dictionary<Guid, string> names)

@@ -31,6 +31,7 @@ public class ClassificationTests(LinliApp app) : IClassFixture<LinliApp>
         var triage = await (await app.As("dispatcher")).GetJsonAsync("/api/v1/triage?pageSize=200");
         var item = triage.GetProperty("items").EnumerateArray().Single(i => i.Str("id") == order.Str("id"));
         item.GetProperty("suggestion").Str("source").ShouldBe("None");
+        item.GetProperty("reason").Str("code").ShouldBe("NoCategory");
     }
 
     [Fact]
@@ -41,7 +42,9 @@ public class ClassificationTests(LinliApp app) : IClassFixture<LinliApp>
         order.GetProperty("categoryId").ValueKind.ShouldBe(JsonValueKind.Null);
 
         var triage = await (await app.As("dispatcher")).GetJsonAsync("/api/v1/triage?pageSize=200");
-        var suggestion = triage.GetProperty("items").EnumerateArray().Single(i => i.Str("id") == order.Str("id")).GetProperty("suggestion");
+        var item = triage.GetProperty("items").EnumerateArray().Single(i => i.Str("id") == order.Str("id"));
+        item.GetProperty("reason").Str("code").ShouldBe("LowConfidence");
+        var suggestion = item.GetProperty("suggestion");
         suggestion.Str("source").ShouldBe("Keywords");
         var names = suggestion.GetProperty("candidates").EnumerateArray().Select(c => c.Str("categoryName")).ToList();
         names.ShouldBe(["物业管理", "噪音扰民"], ignoreOrder: true);

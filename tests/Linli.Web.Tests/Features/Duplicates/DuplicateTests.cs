@@ -84,6 +84,8 @@ public class DuplicateTests(LinliAppWithDuplicates app) : IClassFixture<LinliApp
 
         split.Str("status").ShouldBe("Received");
         split.GetProperty("parentId").ValueKind.ShouldBe(JsonValueKind.Null);
+        var triage = await dispatcher.GetJsonAsync("/api/v1/triage?pageSize=200");
+        triage.GetProperty("items").EnumerateArray().Single(i => i.Str("id") == split.Str("id")).GetProperty("reason").Str("code").ShouldBe("Split");
     }
 
     [Fact]

@@ -69,5 +69,13 @@ public sealed class TriageModel(TriageQueueHandler triage, CallerFactory callers
 
     public static string Percent(double confidence) => $"{confidence * 100:0}%";
 
+    /// <summary>Why the order waits here, in the page's language (<see cref="TriageReason"/>).</summary>
+    public string ReasonText(TriageReason reason) => reason.Code == "RuleMatched"
+        ? t["Triage.Reason.RuleMatched", reason.Rule ?? "", Units.Find(u => u.Id == reason.UnitId)?.Name ?? ""].Value
+        : t["Triage.Reason." + reason.Code].Value;
+
+    /// <summary>The unit offered first: the one a rule names now, else the unit of the order's area.</summary>
+    public Guid? OfferedUnit(TriageItem item) => item.Reason.UnitId ?? AreaOf.GetValueOrDefault(item.Id);
+
     public string UrgencyText(Urgency urgency) => t.Urgency(urgency);
 }
