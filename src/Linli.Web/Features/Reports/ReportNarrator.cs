@@ -89,5 +89,6 @@ public sealed class ReportNarrator(IConfiguration configuration, IHttpClientFact
         return text.ToString();
     }
 
-    internal static string Percent(double? rate) => rate is { } x ? x.ToString("P1", CultureInfo.InvariantCulture) : "—";
+    /// <summary>A rate as the report writes every rate, narrative, tables and recommendations alike: "91.9%".</summary>
+    internal static string Percent(double? rate) => rate is { } x ? x.ToString("0.0%", CultureInfo.InvariantCulture) : "—";
 }

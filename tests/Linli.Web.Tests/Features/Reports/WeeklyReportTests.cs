@@ -81,6 +81,9 @@ public class WeeklyReportTests(LinliApp app) : IClassFixture<LinliApp>
 
         var md = await (await admin.GetAsync($"/api/v1/reports/{id}?format=md")).Content.ReadAsStringAsync();
         md.ShouldContain("# 六里桥街道 社区问题周报 2026-W47");
+        // Every rate in one style, narrative, tables and recommendations alike: the resolution rate of 50 % is "50.0%".
+        md.ShouldContain("50.0%");
+        System.Text.RegularExpressions.Regex.IsMatch(md, @"\d %").ShouldBeFalse();
         var html = await (await admin.GetAsync($"/api/v1/reports/{id}?format=html")).Content.ReadAsStringAsync();
         html.ShouldStartWith("<!DOCTYPE html>");
         html.ShouldContain("<table>");
