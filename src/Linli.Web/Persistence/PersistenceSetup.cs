@@ -1,5 +1,6 @@
 using Linli.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Linli.Web.Persistence;
 
@@ -39,7 +40,7 @@ public static class PersistenceSetup
                 // A busy writer makes SQLite wait instead of failing at once; WAL lets readers go on meanwhile.
                 connectionString += connectionString.Contains("Default Timeout", StringComparison.OrdinalIgnoreCase) ? "" : ";Default Timeout=30";
                 builder.Services.AddDbContextPool<LinliDbContext, SqliteLinliDbContext>((services, o) => o.UseSqlite(connectionString)
-                    .AddInterceptors(services.GetRequiredService<ReferenceChangeInterceptor>()));
+                    .AddInterceptors(services.GetServices<IInterceptor>()));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -63,10 +64,12 @@ public static class PersistenceSetup
                 }
                 connectionString = npgsql.ConnectionString;
                 builder.Services.AddDbContextPool<LinliDbContext, PostgresLinliDbContext>((services, o) => o.UseNpgsql(connectionString)
-                    .AddInterceptors(services.GetRequiredService<ReferenceChangeInterceptor>()));
+                    .AddInterceptors(services.GetServices<IInterceptor>()));
                 break;
         }
+        // Every interceptor registered as a service joins the contexts (reference-data snapshots; tests add their own).
         builder.Services.AddSingleton<ReferenceChangeInterceptor>();
+        builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<ReferenceChangeInterceptor>());
         builder.Services.AddHealthChecks().AddDbContextCheck<LinliDbContext>("database");
         return builder;
     }

@@ -164,6 +164,15 @@ public sealed class SubmitWorkOrderHandler(
                 }
                 catch (IntakeBatchFailedException)
                 {
+                    // A batch whose commit reached the database but whose answer was lost (a dropped connection) is
+                    // stored after all: then this order is, under its own id, and is answered as taken. Otherwise the
+                    // intake runs again alone.
+                    if (await StoredAfterAllAsync(order, caller, ct) is { } stored)
+                    {
+                        await events.PublishAsync(order.Id, ct);
+                        await thresholds.AfterIntakeAsync(order, ct);
+                        return stored;
+                    }
                     return await HandleAsync(request, idempotencyKey, caller, alone: true, ct);
                 }
             }
@@ -193,6 +202,13 @@ public sealed class SubmitWorkOrderHandler(
             }
             throw;
         }
+    }
+
+    private async Task<SubmitWorkOrderResponse?> StoredAfterAllAsync(WorkOrder order, Caller caller, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var stored = await db.WorkOrders.AsNoTracking().Include(o => o.History).FirstOrDefaultAsync(o => o.Id == order.Id, ct);
+        return stored is null ? null : new SubmitWorkOrderResponse(await details.ProjectAsync(stored, caller, ct), false);
     }
 
     private async Task<Result<SubmitWorkOrderResponse>?> ReplayAsync(string? key, string hash, Channel channel, string? externalReference, Caller caller, CancellationToken ct)
