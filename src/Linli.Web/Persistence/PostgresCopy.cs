@@ -98,16 +98,36 @@ public static class PostgresCopy
     }
 
     /// <summary>How a type's rows are copied, or null when they are left to SaveChanges.</summary>
-    private static Table? Describe(IEntityType type) => Tables.GetOrAdd(type, t => Build(t, []));
+    private static Table? Describe(IEntityType type) => Tables.TryGetValue(type, out var known) ? known : Build(type, []);
 
-    private static Table? Build(IEntityType type, HashSet<IEntityType> visiting)
+    // path: the types whose description waits for this one. A foreign key back to one of them is a cycle, whose types are
+    // left to SaveChanges (it orders such rows itself).
+    private static Table? Build(IEntityType type, HashSet<IEntityType> path)
     {
         if (Tables.TryGetValue(type, out var known))
         {
             return known;
         }
+        if (!path.Add(type))
+        {
+            return null;
+        }
+        try
+        {
+            var described = DescribeNew(type, path);
+            Tables.TryAdd(type, described); // a principal reached twice (two foreign keys, two paths) is described once
+            return described;
+        }
+        finally
+        {
+            path.Remove(type);
+        }
+    }
+
+    private static Table? DescribeNew(IEntityType type, HashSet<IEntityType> path)
+    {
         var name = type.GetTableName();
-        if (name is null || type.GetViewName() is not null || !visiting.Add(type))
+        if (name is null || type.GetViewName() is not null)
         {
             return null;
         }
@@ -139,8 +159,7 @@ public static class PostgresCopy
             {
                 continue;
             }
-            var described = Tables.TryGetValue(principal, out var p) ? p : Build(principal, visiting);
-            if (described is null)
+            if (Build(principal, path) is not { } described)
             {
                 return null;
             }

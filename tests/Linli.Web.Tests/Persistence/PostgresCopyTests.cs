@@ -7,6 +7,8 @@ using Linli.Web.Features.Grids;
 using Linli.Web.Features.Intake;
 using Linli.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Linli.Web.Tests.Persistence;
@@ -114,7 +116,32 @@ public class PostgresCopyTests(LinliApp app) : IClassFixture<LinliApp>
 
         (await app.WithDbAsync(d => d.WorkOrders.AnyAsync(o => o.Id == order.Id))).ShouldBeFalse();
     }
+    [PostgresFact]
+    public async Task A_table_reached_by_two_paths_of_foreign_keys_is_copied_once_its_principals_are()
+    {
+        var connection = await app.WithDbAsync(d => Task.FromResult(d.Database.GetConnectionString()!));
+        await using var db = new DiamondContext(new DbContextOptionsBuilder<DiamondContext>().UseNpgsql(connection).Options);
+        await db.Database.ExecuteSqlRawAsync("DROP SCHEMA IF EXISTS copy_diamond CASCADE");
+        await db.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
+        // Top ← Left ← Bottom and Top ← Right ← Bottom, added bottom first.
+        var top = new DiamondTop { Id = Guid.NewGuid(), Name = "顶" };
+        var left = new DiamondLeft { Id = Guid.NewGuid(), TopId = top.Id };
+        var right = new DiamondRight { Id = Guid.NewGuid(), TopId = top.Id };
+        db.Add(new DiamondBottom { Id = Guid.NewGuid(), LeftId = left.Id, RightId = right.Id });
+        db.AddRange(right, left, top);
+        db.ChangeTracker.DetectChanges();
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            (await PostgresCopy.InsertAddedAsync(db, 0, CancellationToken.None)).ShouldBe(4);
+            await transaction.CommitAsync();
+        }
+
+        (await db.Set<DiamondBottom>().AsNoTracking().CountAsync()).ShouldBe(1);
+        (await db.Set<DiamondTop>().AsNoTracking().SingleAsync()).Name.ShouldBe("顶");
+    }
 }
+
 
 /// <summary>A fact about PostgreSQL only; skipped, saying so, in the SQLite pass of the suite.</summary>
 public sealed class PostgresFactAttribute : FactAttribute
@@ -126,4 +153,43 @@ public sealed class PostgresFactAttribute : FactAttribute
             Skip = "PostgreSQL only: runs in the suite's PostgreSQL pass (LINLI_TEST_POSTGRES).";
         }
     }
+}
+
+/// <summary>Four tables whose foreign keys make a diamond, for the COPY's ordering of principals.</summary>
+public sealed class DiamondContext(DbContextOptions<DiamondContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema("copy_diamond");
+        modelBuilder.Entity<DiamondTop>();
+        modelBuilder.Entity<DiamondLeft>().HasOne<DiamondTop>().WithMany().HasForeignKey(l => l.TopId);
+        modelBuilder.Entity<DiamondRight>().HasOne<DiamondTop>().WithMany().HasForeignKey(r => r.TopId);
+        modelBuilder.Entity<DiamondBottom>().HasOne<DiamondLeft>().WithMany().HasForeignKey(b => b.LeftId);
+        modelBuilder.Entity<DiamondBottom>().HasOne<DiamondRight>().WithMany().HasForeignKey(b => b.RightId);
+    }
+}
+
+public sealed class DiamondTop
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+}
+
+public sealed class DiamondLeft
+{
+    public Guid Id { get; set; }
+    public Guid TopId { get; set; }
+}
+
+public sealed class DiamondRight
+{
+    public Guid Id { get; set; }
+    public Guid TopId { get; set; }
+}
+
+public sealed class DiamondBottom
+{
+    public Guid Id { get; set; }
+    public Guid LeftId { get; set; }
+    public Guid RightId { get; set; }
 }
