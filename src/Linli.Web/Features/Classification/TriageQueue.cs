@@ -2,6 +2,7 @@ using System.Text.Json;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
 using Linli.Web.Features.Dispatch;
+using Linli.Web.Features.Grids;
 using Linli.Web.Features.WorkOrders;
 using Linli.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public sealed record TriageCandidate(Guid CategoryId, string? CategoryName, doub
 public sealed record TriageSuggestion(string Source, string? ModelVersion, IReadOnlyList<TriageCandidate> Candidates, Urgency Urgency, string? UrgencyReason);
 
 public sealed record TriageItem(Guid Id, string Number, Channel Channel, string? Title, string Description, Guid? CategoryId, string? CategoryName,
-    Urgency Urgency, string? AddressText, DateTime ReceivedAt, TriageSuggestion? Suggestion, TriageReason Reason);
+    Urgency Urgency, string? AddressText, Guid? AreaUnitId, DateTime ReceivedAt, TriageSuggestion? Suggestion, TriageReason Reason);
 
 /// <summary>
 /// Why an order waits for a person rather than being dispatched by the rules: <c>Returned</c> (its unit gave it back),
@@ -35,31 +36,31 @@ public sealed class TriageQueueHandler(LinliDbContext db, DispatchPlanner planne
         pageSize = Math.Clamp(pageSize, 1, ListWorkOrdersHandler.MaxPageSize);
         var query = db.WorkOrders.AsNoTracking().VisibleTo(caller).Where(o => o.Status == WorkOrderStatus.Received && o.ParentId == null);
         var total = await query.CountAsync(ct);
-        var rows = await query
+        var orders = await query
             .OrderByDescending(o => o.Urgency == Urgency.Emergency).ThenByDescending(o => o.Urgency == Urgency.High).ThenBy(o => o.ReceivedAt)
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(o => new { o.Id, o.Number, o.Channel, o.Title, o.Description, o.CategoryId, o.Urgency, o.AddressText, o.ReceivedAt })
             .ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).ToList();
+        var ids = orders.Select(o => o.Id).ToList();
         var suggestions = await db.WorkOrderSuggestions.AsNoTracking().Where(s => ids.Contains(s.WorkOrderId)).ToDictionaryAsync(s => s.WorkOrderId, ct);
         var names = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var suggested = suggestions.ToDictionary(kv => kv.Key, kv => ToSuggestion(kv.Value, names));
-        var reasons = await ReasonsAsync(ids, suggested, ct);
-        var items = rows.Select(r => new TriageItem(r.Id, r.Number, r.Channel, r.Title,
-            r.Description.Length > 200 ? r.Description[..200] + "…" : r.Description,
-            r.CategoryId, r.CategoryId is { } c ? names.GetValueOrDefault(c) : null, r.Urgency, r.AddressText, r.ReceivedAt,
-            suggested.GetValueOrDefault(r.Id), reasons[r.Id])).ToList();
+        var reasons = await ReasonsAsync(orders, ids, suggested, ct);
+        var items = orders.Select(o => new TriageItem(o.Id, o.Number, o.Channel, o.Title,
+            o.Description.Length > 200 ? o.Description[..200] + "…" : o.Description,
+            o.CategoryId, o.CategoryId is { } c ? names.GetValueOrDefault(c) : null, o.Urgency, o.AddressText, o.AreaUnitId, o.ReceivedAt,
+            suggested.GetValueOrDefault(o.Id), reasons[o.Id])).ToList();
         return new PagedList<TriageItem>(items, page, pageSize, total);
     }
 
     /// <summary>Why each order of the page waits: as the planner sees it now, after what last sent it back, if anything.</summary>
-    private async Task<Dictionary<Guid, TriageReason>> ReasonsAsync(List<Guid> ids, Dictionary<Guid, TriageSuggestion> suggestions, CancellationToken ct)
+    private async Task<Dictionary<Guid, TriageReason>> ReasonsAsync(List<WorkOrder> orders, List<Guid> ids, Dictionary<Guid, TriageSuggestion> suggestions,
+        CancellationToken ct)
     {
-        var orders = await db.WorkOrders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(ct);
         var sentBack = (await db.WorkOrderHistory.AsNoTracking()
                 .Where(h => ids.Contains(h.WorkOrderId) && h.To == WorkOrderStatus.Received && h.From != null && h.From != WorkOrderStatus.Received)
                 .Select(h => new { h.WorkOrderId, h.Sequence, h.Trigger }).ToListAsync(ct))
             .GroupBy(h => h.WorkOrderId).ToDictionary(g => g.Key, g => g.MaxBy(h => h.Sequence)!.Trigger);
+        var located = await db.WorkOrderLocations.AsNoTracking().Where(l => ids.Contains(l.WorkOrderId)).ToDictionaryAsync(l => l.WorkOrderId, ct);
         var reasons = new Dictionary<Guid, TriageReason>();
         foreach (var order in orders)
         {
@@ -67,19 +68,19 @@ public sealed class TriageQueueHandler(LinliDbContext db, DispatchPlanner planne
             {
                 WorkOrderTrigger.Return => new TriageReason("Returned"),
                 WorkOrderTrigger.Split => new TriageReason("Split"),
-                _ => await ReasonAsync(order, suggestions.GetValueOrDefault(order.Id) is { Candidates.Count: > 0 }, ct),
+                _ => await ReasonAsync(order, located.GetValueOrDefault(order.Id), suggestions.GetValueOrDefault(order.Id) is { Candidates.Count: > 0 }, ct),
             };
         }
         return reasons;
     }
 
-    private async Task<TriageReason> ReasonAsync(WorkOrder order, bool suggested, CancellationToken ct)
+    private async Task<TriageReason> ReasonAsync(WorkOrder order, WorkOrderLocation? stored, bool suggested, CancellationToken ct)
     {
         if (order.CategoryId is not { } category)
         {
             return new TriageReason(suggested ? "LowConfidence" : "NoCategory");
         }
-        if (await planner.PlaceOfAsync(order, ct) is not { IsKnown: true } place)
+        if (await planner.PlaceOfAsync(order, stored, ct) is not { IsKnown: true } place)
         {
             return new TriageReason("PlaceNotKnown");
         }

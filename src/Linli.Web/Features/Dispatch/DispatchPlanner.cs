@@ -42,6 +42,12 @@ public sealed class DispatchPlanner(LinliDbContext db, GridMap map, PlaceLocator
     {
         var stored = db.WorkOrderLocations.Local.FirstOrDefault(l => l.WorkOrderId == order.Id)
             ?? await db.WorkOrderLocations.AsNoTracking().FirstOrDefaultAsync(l => l.WorkOrderId == order.Id, ct);
+        return await PlaceOfAsync(order, stored, ct);
+    }
+
+    /// <summary>The place of an order from the location recorded at intake, read by the caller (null: located anew).</summary>
+    public async Task<Place?> PlaceOfAsync(WorkOrder order, WorkOrderLocation? stored, CancellationToken ct)
+    {
         if (stored is null)
         {
             return await locator.LocateAsync(new PlaceQuery(order.BuildingId, order.AddressText, order.Latitude, order.Longitude), ct);

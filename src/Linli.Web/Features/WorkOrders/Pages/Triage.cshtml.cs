@@ -8,7 +8,6 @@ using Linli.Web.Resources;
 using Linli.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PageText = Linli.Web.Resources.Pages;
 
@@ -22,7 +21,6 @@ public sealed class TriageModel(TriageQueueHandler triage, CallerFactory callers
     IStringLocalizer<PageText> t, IStringLocalizer<ErrorMessages> errors) : PageModel
 {
     public PagedList<TriageItem> Items { get; private set; } = new([], 1, 20, 0);
-    public Dictionary<Guid, Guid?> AreaOf { get; private set; } = [];
     public List<UnitOption> Units { get; private set; } = [];
     public List<CategoryOption> Categories { get; private set; } = [];
 
@@ -33,8 +31,6 @@ public sealed class TriageModel(TriageQueueHandler triage, CallerFactory callers
     {
         var caller = await callers.GetAsync(HttpContext, ct);
         Items = await triage.HandleAsync(caller, PageNumber, 20, ct);
-        var ids = Items.Items.Select(i => i.Id).ToList();
-        AreaOf = await db.WorkOrders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.AreaUnitId, ct);
         var tree = await units.GetAsync(ct);
         Units = [.. tree.All.Where(u => u.IsActive && u.Kind is not UnitKind.Leadership)
             .OrderBy(u => u.Kind).ThenBy(u => u.Code, StringComparer.Ordinal).Select(u => new UnitOption(u.Id, u.Name, u.Kind))];
@@ -75,7 +71,7 @@ public sealed class TriageModel(TriageQueueHandler triage, CallerFactory callers
         : t["Triage.Reason." + reason.Code].Value;
 
     /// <summary>The unit offered first: the one a rule names now, else the unit of the order's area.</summary>
-    public Guid? OfferedUnit(TriageItem item) => item.Reason.UnitId ?? AreaOf.GetValueOrDefault(item.Id);
+    public static Guid? OfferedUnit(TriageItem item) => item.Reason.UnitId ?? item.AreaUnitId;
 
     public string UrgencyText(Urgency urgency) => t.Urgency(urgency);
 }
