@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 
 namespace Linli.Web.Persistence;
@@ -22,7 +23,7 @@ namespace Linli.Web.Persistence;
 /// </summary>
 public static class PostgresCopy
 {
-    private sealed record Table(string Sql, IProperty[] Columns, string[] StoreTypes, int Rank);
+    private sealed record Table(string Sql, IProperty[] Columns, ValueConverter?[] Converters, string[] StoreTypes, int Rank);
 
     private static readonly ConcurrentDictionary<IEntityType, Table?> Tables = new();
 
@@ -33,20 +34,24 @@ public static class PostgresCopy
     /// </summary>
     public static async Task<int> InsertAddedAsync(DbContext db, int minimumRows, CancellationToken ct)
     {
-        var added = new Dictionary<IEntityType, List<EntityEntry>>();
+        var added = new Dictionary<IEntityType, (Table Table, List<EntityEntry> Rows)>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.State != EntityState.Added || Describe(entry.Metadata) is null)
+            if (entry.State != EntityState.Added)
             {
                 continue;
             }
-            if (!added.TryGetValue(entry.Metadata, out var rows))
+            if (!added.TryGetValue(entry.Metadata, out var group))
             {
-                added[entry.Metadata] = rows = [];
+                if (Describe(entry.Metadata) is not { } described)
+                {
+                    continue; // left to SaveChanges
+                }
+                added[entry.Metadata] = group = (described, []);
             }
-            rows.Add(entry);
+            group.Rows.Add(entry);
         }
-        if (added.Count == 0 || added.Values.Sum(rows => rows.Count) < minimumRows)
+        if (added.Count == 0 || added.Values.Sum(g => g.Rows.Count) < minimumRows)
         {
             return 0;
         }
@@ -54,18 +59,16 @@ public static class PostgresCopy
         var copied = 0;
         try
         {
-            foreach (var (type, rows) in added.OrderBy(t => Describe(t.Key)!.Rank))
+            foreach (var (table, rows) in added.Values.OrderBy(g => g.Table.Rank))
             {
-                var table = Describe(type)!;
                 await using var import = await connection.BeginBinaryImportAsync(table.Sql, ct);
                 foreach (var entry in rows)
                 {
                     await import.StartRowAsync(ct);
                     for (var i = 0; i < table.Columns.Length; i++)
                     {
-                        var property = table.Columns[i];
-                        var value = entry.CurrentValues[property];
-                        if (value is not null && property.GetTypeMapping().Converter is { } converter)
+                        var value = entry.CurrentValues[table.Columns[i]];
+                        if (value is not null && table.Converters[i] is { } converter)
                         {
                             value = converter.ConvertToProvider(value);
                         }
@@ -87,7 +90,7 @@ public static class PostgresCopy
         {
             throw new DbUpdateException("A COPY of added rows failed: " + e.Message, e);
         }
-        foreach (var rows in added.Values)
+        foreach (var (_, rows) in added.Values)
         {
             foreach (var entry in rows)
             {
@@ -172,7 +175,7 @@ public static class PostgresCopy
         var quoted = string.Join(", ", columns.Select(c => Quote(c.GetColumnName(store)!)));
         var target = schema is null ? Quote(name) : Quote(schema) + "." + Quote(name);
         return new Table($"COPY {target} ({quoted}) FROM STDIN (FORMAT BINARY)", [.. columns],
-            [.. columns.Select(c => StoreType(c.GetColumnType(store)))], rank);
+            [.. columns.Select(c => c.GetTypeMapping().Converter)], [.. columns.Select(c => StoreType(c.GetColumnType(store)))], rank);
     }
 
     /// <summary>The type name Npgsql writes: without length or precision ("character varying(64)" is "character varying").</summary>
