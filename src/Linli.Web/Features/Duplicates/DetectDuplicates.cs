@@ -114,26 +114,22 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
         // orders, those within the box around a point, those at the buildings of a compound named alone.
         var list = new List<DuplicateCandidateSummary>();
         var category = order.CategoryId;
-        var reads = 0;
         if (order.BuildingId is not null || compound is not null)
         {
-            reads++;
             await ReadAsync(AtPlace(db, order.Id, since, category, order.BuildingId ?? Guid.Empty, compound ?? NoCompound), list, ct);
         }
         if (order.Latitude is { } lat && order.Longitude is { } lon)
         {
-            reads++;
             var (dLat, dLon) = Box(lat, Options.RadiusMeters);
             await ReadAsync(InBox(db, order.Id, since, category, lat - dLat, lat + dLat, lon - dLon, lon + dLon), list, ct);
         }
         if (compound is not null && order.BuildingId is null)
         {
-            reads++;
             var buildings = (await map.GetAsync(ct)).BuildingsOf(compound).Select(b => b.Id).ToList();
             await ReadAsync(AtBuildings(db, order.Id, since, category, buildings), list, ct);
         }
         // The latest MaxCandidates, as from one query, compared earliest first: of equal scores the earliest report wins.
-        list = [.. (reads > 1 ? list.OrderByDescending(c => c.ReceivedAt).Take(MaxCandidates) : list).OrderBy(c => c.ReceivedAt)];
+        list = [.. list.OrderByDescending(c => c.ReceivedAt).Take(MaxCandidates).OrderBy(c => c.ReceivedAt)];
         if (peers is { Count: > 0 })
         {
             list.AddRange(PeerCandidates(order, compound, since, peers));
@@ -266,7 +262,7 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
     };
 
     /// <summary>
-    /// The orders of a building (through (BuildingId, ReceivedAt)) and the compound's orders placed without a building
+    /// The orders of a building (through the open orders' (BuildingId, ReceivedAt)) and the compound's orders placed without a building
     /// (through (Compound, BuildingId, LocatedAt)); <see cref="Guid.Empty"/> and <see cref="NoCompound"/> match nothing.
     /// </summary>
     private static readonly Func<LinliDbContext, Guid, DateTime, Guid?, Guid, string, IAsyncEnumerable<DuplicateCandidateSummary>> AtPlace =
@@ -284,7 +280,7 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
                     select o).OrderByDescending(o => o.ReceivedAt).Take(MaxCandidates).Select(AsInCompound))
                 .OrderByDescending(o => o.ReceivedAt).Take(MaxCandidates));
 
-    /// <summary>The orders within a box around a point (through the Latitude index).</summary>
+    /// <summary>The orders within a box around a point (through the open orders' Latitude index).</summary>
     private static readonly Func<LinliDbContext, Guid, DateTime, Guid?, double, double, double, double, IAsyncEnumerable<DuplicateCandidateSummary>> InBox =
         EF.CompileAsyncQuery((LinliDbContext db, Guid id, DateTime since, Guid? category, double lat0, double lat1, double lon0, double lon1) =>
             db.WorkOrders

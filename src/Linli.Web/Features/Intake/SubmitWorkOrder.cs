@@ -169,8 +169,7 @@ public sealed class SubmitWorkOrderHandler(
                     // intake runs again alone.
                     if (await StoredAfterAllAsync(order, caller, ct) is { } stored)
                     {
-                        await events.PublishAsync(order.Id, ct);
-                        await thresholds.AfterIntakeAsync(order, ct);
+                        await AfterWriteAsync(order, ct);
                         return stored;
                     }
                     return await HandleAsync(request, idempotencyKey, caller, alone: true, ct);
@@ -184,8 +183,7 @@ public sealed class SubmitWorkOrderHandler(
                         : await HandleAsync(request, idempotencyKey, caller, alone: true, ct));
             }
             var duplicate = written.Duplicate;
-            await events.PublishAsync(order.Id, ct);
-            await thresholds.AfterIntakeAsync(order, ct); // 预警阈值 (Features/Prevention): logs its failures, never fails the intake
+            await AfterWriteAsync(order, ct);
             var parent = order.ParentId is not null && duplicate is not null
                 ? new ParentDetails(duplicate.Parent.Id, duplicate.Parent.Number, duplicate.Parent.Status, null, null, null)
                 : null;
@@ -202,6 +200,13 @@ public sealed class SubmitWorkOrderHandler(
             }
             throw;
         }
+    }
+
+    /// <summary>What follows a stored intake: the live event, and the thresholds (预警阈值, Features/Prevention: logs its failures, never fails the intake).</summary>
+    private async Task AfterWriteAsync(WorkOrder order, CancellationToken ct)
+    {
+        await events.PublishAsync(order.Id, ct);
+        await thresholds.AfterIntakeAsync(order, ct);
     }
 
     private async Task<SubmitWorkOrderResponse?> StoredAfterAllAsync(WorkOrder order, Caller caller, CancellationToken ct)
