@@ -47,20 +47,26 @@ foreach (var provider in options.Providers)
         return $"{(after.Host - before.Host).TotalMilliseconds / orders,8:0.00} | {(after.Database - before.Database).TotalMilliseconds / orders,6:0.00}";
     }
 
-    Console.WriteLine("concurrency | intake orders/s | p50 ms | p99 ms | dispatched | host CPU ms/order | db CPU ms/order | raw insert+commit rows/s | intake ÷ raw | HTTP floor req/s | floor ÷ raw");
+    Console.WriteLine("concurrency | intake orders/s | p50 ms | p99 ms | dispatched | host CPU ms/order | db CPU ms/order | raw insert+commit rows/s | raw db CPU ms/row | intake ÷ raw | db CPU raw ÷ intake | HTTP floor req/s | floor ÷ raw");
     foreach (var concurrency in options.Levels)
     {
         var cpu = host.CpuUsed();
         var intake = await Load.ClosedLoopAsync(concurrency, options.Requests, client.SubmitAsync);
         var cost = Cpu(cpu, options.Requests);
+        var intakeDb = (host.CpuUsed().Database - cpu.Database).TotalMilliseconds / options.Requests;
+        var rawCpu = host.CpuUsed();
         var rawRate = await raw.RunAsync(concurrency, options.Requests);
+        // The database's own CPU per raw row against per intake: how near half the raw rate the database alone would let
+        // intake come were the host on cores of its own (on this box the host, the load and the database share two).
+        var rawDb = (host.CpuUsed().Database - rawCpu.Database).TotalMilliseconds / options.Requests;
+        var dbShare = provider == "postgres" && intakeDb > 0 ? (rawDb / intakeDb).ToString("P1", CultureInfo.InvariantCulture) : "–";
         // The ceiling the HTTP stack sets, in the same run: requests rejected before any work (see RejectAsync).
         var floor = await Load.ClosedLoopAsync(concurrency, options.Requests, client.RejectAsync);
         if (floor.SuccessShare < 1)
         {
             throw new InvalidOperationException("The HTTP floor's requests were not all rejected with 400.");
         }
-        var line = $"{concurrency,11} | {intake.Throughput,15:0.0} | {intake.P50,6:0.0} | {intake.P99,6:0.0} | {intake.SuccessShare,10:P0} | {cost} | {rawRate,24:0.0} | {intake.Throughput / rawRate,11:P1} | {floor.Throughput,16:0.0} | {floor.Throughput / rawRate,11:P1}";
+        var line = $"{concurrency,11} | {intake.Throughput,15:0.0} | {intake.P50,6:0.0} | {intake.P99,6:0.0} | {intake.SuccessShare,10:P0} | {cost} | {rawRate,24:0.0} | {(provider == "postgres" ? rawDb.ToString("0.00", CultureInfo.InvariantCulture) : "–"),17} | {intake.Throughput / rawRate,11:P1} | {dbShare,19} | {floor.Throughput,16:0.0} | {floor.Throughput / rawRate,11:P1}";
         Console.WriteLine(line);
         results.Add($"{provider} c={concurrency}: {line}");
     }
@@ -83,7 +89,8 @@ foreach (var line in results)
 
 namespace Linli.Bench.Intake
 {
-    internal sealed record BenchOptions(string WebDll, string? Postgres, int Requests, int PacedRate, int PacedSeconds, string[] Providers, int[] Levels, int WarmUp)
+    internal sealed record BenchOptions(string WebDll, string? Postgres, int Requests, int PacedRate, int PacedSeconds, string[] Providers, int[] Levels, int WarmUp,
+        (string Key, string Value)[] HostSettings)
     {
         public static BenchOptions Parse(string[] args)
         {
@@ -98,7 +105,8 @@ namespace Linli.Bench.Intake
             return new BenchOptions(web, postgres, int.Parse(Value("--requests") ?? "1500", CultureInfo.InvariantCulture),
                 int.Parse(Value("--rate") ?? "200", CultureInfo.InvariantCulture), int.Parse(Value("--seconds") ?? "10", CultureInfo.InvariantCulture), providers,
                 [.. (Value("--levels") ?? "1,8,32").Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture))],
-                int.Parse(Value("--warm-up") ?? "3000", CultureInfo.InvariantCulture));
+                int.Parse(Value("--warm-up") ?? "3000", CultureInfo.InvariantCulture),
+                [.. args.Zip(args.Skip(1)).Where(p => p.First == "--set" && p.Second.Contains('=')).Select(p => (p.Second[..p.Second.IndexOf('=')], p.Second[(p.Second.IndexOf('=') + 1)..]))]);
         }
     }
 
@@ -183,6 +191,10 @@ namespace Linli.Bench.Intake
             // The bench's texts repeat by design; in merge mode nearly every order would be folded into an earlier one and never
             // dispatched. Suggest mode still runs the whole duplicate check but lets each order go on to routing.
             start.Environment["Linli__Duplicates__Mode"] = "Suggest";
+            foreach (var (key, value) in options.HostSettings)
+            {
+                start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value; // --set Linli:Duplicates:Mode=Off and the like, for side runs
+            }
             if (provider == "postgres")
             {
                 var database = "linli_bench_" + Guid.NewGuid().ToString("N")[..8];

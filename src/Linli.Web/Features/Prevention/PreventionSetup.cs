@@ -15,6 +15,7 @@ public static class PreventionSetup
         services.AddReferenceSnapshot<ThresholdRuleSet>();
         services.AddScoped<EvaluateThresholdsHandler>();
         services.AddSingleton<ThresholdEvaluator>();
+        services.AddSingleton<LastFirings>();
         services.AddScoped<GenerateWeeklyReportHandler>();
         services.AddScoped<GetWeeklyReportHandler>();
         services.AddScoped<WeeklyReportScheduler>();

@@ -17,8 +17,8 @@ public class ThresholdRuleSetTests(LinliApp app) : IClassFixture<LinliApp>
     private static async Task<List<JsonElement>> FiringsAsync(HttpClient admin, string ruleId) =>
         [.. (await admin.GetJsonAsync($"/api/v1/prevention/thresholds/{ruleId}/firings")).EnumerateArray()];
 
-    private static object Rule(string name, Guid categoryId, int minCount, bool isActive = true) =>
-        new { name, scope = "Building", categoryId, includeSubcategories = true, minCount, windowHours = 24, orderTarget = "None", isActive };
+    private static object Rule(string name, Guid categoryId, int minCount, bool isActive = true, int windowHours = 24) =>
+        new { name, scope = "Building", categoryId, includeSubcategories = true, minCount, windowHours, orderTarget = "None", isActive };
 
     [Fact]
     public async Task A_rule_created_through_the_admin_api_counts_from_the_very_next_intake()
@@ -82,5 +82,31 @@ public class ThresholdRuleSetTests(LinliApp app) : IClassFixture<LinliApp>
         await SubmitAsync(resident, bikes, building, "共享单车堵住单元门");
 
         (await FiringsAsync(admin, rule.Str("id"))).Select(f => f.Str("scopeKey")).ShouldContain("building:" + building);
+    }
+
+    [Fact]
+    public async Task A_key_that_fired_is_quiet_for_the_rules_current_window_a_window_shortened_through_the_admin_api_at_once()
+    {
+        var admin = await app.As("admin");
+        var resident = await app.As("resident");
+        var drains = LinliApp.CategoryId("0104");
+        var building = LinliApp.BuildingId("G0101", 3);
+        var rule = await (await admin.PostAsJsonAsync("/api/v1/prevention/thresholds", Rule("井盖一件即报", drains, 1)))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        await SubmitAsync(resident, drains, building, "楼前井盖丢了");
+        (await FiringsAsync(admin, rule.Str("id"))).Count.ShouldBe(1);
+
+        // Within the day's window the key is quiet: this instance knows it without reading the firings.
+        app.AdvanceTime(TimeSpan.FromHours(13));
+        await SubmitAsync(resident, drains, building, "井盖还没补上，很危险");
+        (await FiringsAsync(admin, rule.Str("id"))).Count.ShouldBe(1);
+
+        // A window shortened to 12 hours: 13 hours after the firing the key counts again, with the next order.
+        await (await admin.PutAsJsonAsync($"/api/v1/prevention/thresholds/{rule.Str("id")}", Rule("井盖一件即报", drains, 1, windowHours: 12)))
+            .ShouldBeAsync(HttpStatusCode.OK);
+        await SubmitAsync(resident, drains, building, "下水道井盖又松了");
+        var firings = await FiringsAsync(admin, rule.Str("id"));
+        firings.Count.ShouldBe(2);
+        firings.Max(f => f.GetProperty("sequence").GetInt32()).ShouldBe(2);
     }
 }
