@@ -163,7 +163,7 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
         }
 
         var text = profiles.Add(order.Id, order.Title, order.Description); // later reports compare with this one from memory
-        DuplicateCandidate? best = null;
+        (DuplicateCandidateSummary Candidate, double Score, double Similarity, double? Distance, bool SameBuilding, bool SameCategory, bool ByDistance)? best = null;
         foreach (var (candidate, sameBuilding, distance) in placed)
         {
             if (profiles.Find(candidate.Id) is not { } profile)
@@ -178,19 +178,24 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
             var place = sameBuilding ? 1.0 : Math.Max(byDistance, byCompound);
             // Text carries the decision; place and category confirm it.
             var score = (0.6 * similarity) + (0.25 * place) + (sameCategory ? 0.15 : 0);
-            if (score < Options.Threshold || (best is not null && score <= best.Score))
+            if (score < Options.Threshold || (best is not null && score <= best.Value.Score))
             {
                 continue;
             }
-            var minutes = (now - candidate.ReceivedAt).TotalMinutes;
-            var where = sameBuilding ? SystemText.Get("Duplicate.SameBuilding")
-                : byDistance >= byCompound ? SystemText.Format("Duplicate.Distance", distance)
-                : SystemText.Format("Duplicate.SameCompound", compound);
-            best = new DuplicateCandidate(candidate, score, similarity, distance, sameBuilding, sameCategory, minutes,
-                SystemText.Format("Duplicate.Explanation", candidate.Number, where, sameCategory ? SystemText.Get("Duplicate.SameCategory") : "", similarity,
-                    FormatMinutes(minutes), score));
+            best = (candidate, score, similarity, distance, sameBuilding, sameCategory, byDistance >= byCompound);
         }
-        return best;
+        if (best is not { } found)
+        {
+            return null;
+        }
+        // The explanation of the best only.
+        var minutes = (now - found.Candidate.ReceivedAt).TotalMinutes;
+        var where = found.SameBuilding ? SystemText.Get("Duplicate.SameBuilding")
+            : found.ByDistance ? SystemText.Format("Duplicate.Distance", found.Distance)
+            : SystemText.Format("Duplicate.SameCompound", compound);
+        return new DuplicateCandidate(found.Candidate, found.Score, found.Similarity, found.Distance, found.SameBuilding, found.SameCategory, minutes,
+            SystemText.Format("Duplicate.Explanation", found.Candidate.Number, where, found.SameCategory ? SystemText.Get("Duplicate.SameCategory") : "",
+                found.Similarity, FormatMinutes(minutes), found.Score));
     }
 
     /// <summary>

@@ -93,7 +93,8 @@ public sealed class SubmitWorkOrderHandler(
         {
             return ChannelNotAllowed;
         }
-        var hash = Hash(request, channel.Value);
+        // The request's fingerprint, kept with its Idempotency-Key so that the key reused for another request is refused.
+        var hash = idempotencyKey is null ? "" : Hash(request, channel.Value);
         // Alone, a retry is answered before any work; in a batch, the writer checks the whole batch for retries at once.
         if (alone && await ReplayAsync(idempotencyKey, hash, channel.Value, request.ExternalReference, caller, ct) is { } replay)
         {
