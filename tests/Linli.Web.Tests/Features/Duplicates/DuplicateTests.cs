@@ -111,6 +111,40 @@ public class DuplicateTests(LinliAppWithDuplicates app) : IClassFixture<LinliApp
     }
 
     [Fact]
+    public async Task A_report_is_merged_under_an_earlier_one_that_has_no_category_behind_newer_ones_of_another_category()
+    {
+        var dispatcher = await app.As("dispatcher");
+        var building = LinliApp.BuildingId("G0302", 2);
+        // Taken in without a category (the classifier was unsure and no dispatcher has looked at it yet).
+        var earlier = WorkOrder.Receive(new NewWorkOrder("20261120-8801", Channel.Hotline12345, null, "2单元电梯不动了，按钮没反应", null, Urgency.Normal,
+            new Reporter(null, null, "周女士", null, null), new Location(building, null, null, null, LinliApp.UnitId("G0302")), null),
+            new Actor(null, "12345热线", "Channel"), app.Clock.GetUtcNow().UtcDateTime).Value!;
+        await app.WithDbAsync(db =>
+        {
+            db.WorkOrders.Add(earlier);
+            return db.SaveChangesAsync();
+        });
+        // Then 40 open refuse reports at the same building, all newer.
+        for (var i = 0; i < 40; i++)
+        {
+            app.AdvanceTime(TimeSpan.FromMinutes(1));
+            await dispatcher.SubmitOkAsync(new
+            {
+                channel = "Hotline12345",
+                description = $"楼下垃圾桶第{i}次满了没人清运",
+                categoryId = LinliApp.CategoryId("0201"),
+                reporter = new { name = "住户" + i },
+                buildingId = building,
+            });
+        }
+
+        var elevator = await dispatcher.SubmitOkAsync(Hotline("2单元电梯不动了，按了按钮也没反应", building, "郑先生"));
+
+        elevator.Str("status").ShouldBe("Merged");
+        elevator.GetProperty("parentId").GetGuid().ShouldBe(earlier.Id);
+    }
+
+    [Fact]
     public async Task Orders_older_than_the_window_are_not_merged_with()
     {
         var dispatcher = await app.As("dispatcher");
