@@ -137,19 +137,41 @@ namespace Linli.Bench.Intake
         {
             _process.Refresh();
             // PostgreSQL's backends retitle themselves, so they are found by their command name in /proc (Linux).
-            return (_process.TotalProcessorTime, CpuOf("/proc", name => name == "postgres"));
+            // Counted per process since the last look: a backend or autovacuum worker that ended since then is left out
+            // (a plain sum of the live processes' times would take its whole past off the next phase's figure).
+            var now = TicksOf("/proc", name => name == "postgres");
+            lock (_databaseTicks)
+            {
+                foreach (var (pid, ticks) in now)
+                {
+                    _databaseTotal += ticks - _databaseTicks.GetValueOrDefault(pid);
+                }
+                _databaseTicks.Clear();
+                foreach (var (pid, ticks) in now)
+                {
+                    _databaseTicks[pid] = ticks;
+                }
+                return (_process.TotalProcessorTime, TimeSpan.FromSeconds(_databaseTotal / 100.0)); // USER_HZ is 100 on Linux
+            }
         }
+
+        private readonly Dictionary<int, long> _databaseTicks = [];
+        private long _databaseTotal;
 
         /// <summary>
         /// The CPU time (user and system) of the processes or threads below <paramref name="folder"/> of /proc whose command
         /// name matches; those that end meanwhile are skipped.
         /// </summary>
-        private static TimeSpan CpuOf(string folder, Func<string, bool> named)
+        private static TimeSpan CpuOf(string folder, Func<string, bool> named) =>
+            TimeSpan.FromSeconds(TicksOf(folder, named).Values.Sum() / 100.0); // USER_HZ is 100 on Linux
+
+        /// <summary>The CPU ticks (user and system) of each matching process or thread below <paramref name="folder"/> of /proc, by id.</summary>
+        private static Dictionary<int, long> TicksOf(string folder, Func<string, bool> named)
         {
-            var ticks = 0L;
+            var ticks = new Dictionary<int, long>();
             foreach (var entry in Directory.Exists(folder) ? Directory.EnumerateDirectories(folder) : [])
             {
-                if (!int.TryParse(Path.GetFileName(entry), out _))
+                if (!int.TryParse(Path.GetFileName(entry), out var id))
                 {
                     continue; // not a process or thread
                 }
@@ -161,7 +183,7 @@ namespace Linli.Bench.Intake
                     if (open > 0 && close > open && named(text[(open + 1)..close]))
                     {
                         var fields = text[(close + 2)..].Split(' ');
-                        ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture); // utime, stime
+                        ticks[id] = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture); // utime, stime
                     }
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -169,7 +191,7 @@ namespace Linli.Bench.Intake
                     // ended meanwhile
                 }
             }
-            return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+            return ticks;
         }
 
         public static async Task<LinliHost> StartAsync(BenchOptions options, string provider)

@@ -2,7 +2,8 @@
 # throwaway cluster on a private port that is removed when the calling script exits.
 #   start_throwaway_postgres <port> [durable]   → exports LINLI_PG (an Npgsql connection string to the "postgres" database)
 # Tests run without fsync (nothing to keep); "durable" (the intake benchmark) keeps PostgreSQL's production defaults, so a
-# COMMIT waits for its WAL flush as it would in a deployment.
+# COMMIT waits for its WAL flush as it would in a deployment, with the one setting README.md recommends for production
+# (random_page_cost for data in memory or on SSD).
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_updated=""
@@ -17,7 +18,7 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
 start_throwaway_postgres() {
   local port="$1" speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-  [ "${2:-}" = durable ] && speed=""
+  [ "${2:-}" = durable ] && speed="-c random_page_cost=1.1"
   if [ -z "$(pg_bin)" ]; then need_package /nonexistent-postgres postgresql; fi
   PG_BIN="$(pg_bin)"
   # A private cluster owned by the postgres user (PostgreSQL refuses to run as root).
