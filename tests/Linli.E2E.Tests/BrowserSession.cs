@@ -14,6 +14,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     private readonly LinliServer _server;
     private readonly List<string> _errors = [];
+    private readonly HashSet<IRequest> _pending = [];
 
     private BrowserSession(LinliServer server, IBrowserContext context, IPage page)
     {
@@ -30,6 +31,16 @@ public sealed class BrowserSession : IAsyncDisposable
                 }
             }
         };
+        // Requests sent and not yet answered, named when a wait times out.
+        page.Request += (_, request) =>
+        {
+            lock (_pending)
+            {
+                _pending.Add(request);
+            }
+        };
+        page.RequestFinished += (_, request) => Forget(request);
+        page.RequestFailed += (_, request) => Forget(request);
         page.PageError += (_, error) =>
         {
             lock (_errors)
@@ -69,8 +80,35 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GetByLabel("密码").FillAsync(LinliServer.Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         // Signing in hashes the password (PBKDF2) and renders the first console page: on a 2-core CI box busy with the
-        // rest of the suite this once took longer than the default 15 s, so this one step gets more room.
-        await Page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new() { Timeout = 45_000 });
+        // rest of the suite this once took longer than the default 15 s, so this one step gets more room. Done when the
+        // first page's document is in: twice in many runs its "load" (every image, script and style) had not come
+        // within 45 s; a test that looks at that page waits for what it needs, and a timeout names what was pending.
+        try
+        {
+            await Page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal),
+                new() { Timeout = 45_000, WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"Signing in as {userName} did not finish: at {Page.Url}, waiting for {Pending()}", e);
+        }
+    }
+
+    private void Forget(IRequest request)
+    {
+        lock (_pending)
+        {
+            _pending.Remove(request);
+        }
+    }
+
+    /// <summary>The requests sent and not answered yet, for a timeout's message.</summary>
+    public string Pending()
+    {
+        lock (_pending)
+        {
+            return _pending.Count == 0 ? "no request" : string.Join(", ", _pending.Select(r => $"{r.Method} {r.Url}"));
+        }
     }
 
     public async Task ScreenshotAsync(string name) =>
