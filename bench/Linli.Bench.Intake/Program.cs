@@ -41,10 +41,10 @@ foreach (var provider in options.Providers)
     await raw.PrepareAsync();
 
     // CPU per order: the host process, and the database server's processes (PostgreSQL; SQLite runs inside the host).
-    string Cpu((TimeSpan Host, TimeSpan Database) before, int orders)
+    (double Host, double Database) Cpu((TimeSpan Host, TimeSpan Database) before, int orders)
     {
         var after = host.CpuUsed();
-        return $"{(after.Host - before.Host).TotalMilliseconds / orders,8:0.00} | {(after.Database - before.Database).TotalMilliseconds / orders,6:0.00}";
+        return ((after.Host - before.Host).TotalMilliseconds / orders, (after.Database - before.Database).TotalMilliseconds / orders);
     }
 
     Console.WriteLine("concurrency | intake orders/s | p50 ms | p99 ms | dispatched | host CPU ms/order | db CPU ms/order | raw insert+commit rows/s | raw db CPU ms/row | intake ÷ raw | db CPU raw ÷ intake | HTTP floor req/s | floor ÷ raw");
@@ -53,28 +53,27 @@ foreach (var provider in options.Providers)
         var cpu = host.CpuUsed();
         var intake = await Load.ClosedLoopAsync(concurrency, options.Requests, client.SubmitAsync);
         var cost = Cpu(cpu, options.Requests);
-        var intakeDb = (host.CpuUsed().Database - cpu.Database).TotalMilliseconds / options.Requests;
         var rawCpu = host.CpuUsed();
         var rawRate = await raw.RunAsync(concurrency, options.Requests);
         // The database's own CPU per raw row against per intake: how near half the raw rate the database alone would let
         // intake come were the host on cores of its own (on this box the host, the load and the database share two).
-        var rawDb = (host.CpuUsed().Database - rawCpu.Database).TotalMilliseconds / options.Requests;
-        var dbShare = provider == "postgres" && intakeDb > 0 ? (rawDb / intakeDb).ToString("P1", CultureInfo.InvariantCulture) : "–";
+        var rawDb = Cpu(rawCpu, options.Requests).Database;
+        var dbShare = provider == "postgres" && cost.Database > 0 ? (rawDb / cost.Database).ToString("P1", CultureInfo.InvariantCulture) : "–";
         // The ceiling the HTTP stack sets, in the same run: requests rejected before any work (see RejectAsync).
         var floor = await Load.ClosedLoopAsync(concurrency, options.Requests, client.RejectAsync);
         if (floor.SuccessShare < 1)
         {
             throw new InvalidOperationException("The HTTP floor's requests were not all rejected with 400.");
         }
-        var line = $"{concurrency,11} | {intake.Throughput,15:0.0} | {intake.P50,6:0.0} | {intake.P99,6:0.0} | {intake.SuccessShare,10:P0} | {cost} | {rawRate,24:0.0} | {(provider == "postgres" ? rawDb.ToString("0.00", CultureInfo.InvariantCulture) : "–"),17} | {intake.Throughput / rawRate,11:P1} | {dbShare,19} | {floor.Throughput,16:0.0} | {floor.Throughput / rawRate,11:P1}";
+        var line = $"{concurrency,11} | {intake.Throughput,15:0.0} | {intake.P50,6:0.0} | {intake.P99,6:0.0} | {intake.SuccessShare,10:P0} | {cost.Host,8:0.00} | {cost.Database,6:0.00} | {rawRate,24:0.0} | {(provider == "postgres" ? rawDb.ToString("0.00", CultureInfo.InvariantCulture) : "–"),17} | {intake.Throughput / rawRate,11:P1} | {dbShare,19} | {floor.Throughput,16:0.0} | {floor.Throughput / rawRate,11:P1}";
         Console.WriteLine(line);
         results.Add($"{provider} c={concurrency}: {line}");
     }
 
     var pacedCpu = host.CpuUsed();
     var paced = await Load.OpenLoopAsync(options.PacedRate, TimeSpan.FromSeconds(options.PacedSeconds), client.SubmitAsync);
-    var pacedCost = Cpu(pacedCpu, options.PacedRate * options.PacedSeconds).Split('|');
-    var pacedLine = $"paced {options.PacedRate}/s for {options.PacedSeconds}s: achieved {paced.Throughput:0.0}/s, p50 {paced.P50:0.0} ms, p99 {paced.P99:0.0} ms (goal p99 < 50 ms), errors {paced.Errors}; CPU per order: host {pacedCost[0].Trim()} ms, db {pacedCost[1].Trim()} ms";
+    var pacedCost = Cpu(pacedCpu, options.PacedRate * options.PacedSeconds);
+    var pacedLine = $"paced {options.PacedRate}/s for {options.PacedSeconds}s: achieved {paced.Throughput:0.0}/s, p50 {paced.P50:0.0} ms, p99 {paced.P99:0.0} ms (goal p99 < 50 ms), errors {paced.Errors}; CPU per order: host {pacedCost.Host:0.00} ms, db {pacedCost.Database:0.00} ms";
     Console.WriteLine(pacedLine);
     Console.WriteLine($"outcome of the last run: {client.Outcomes()}");
     results.Add($"{provider}: {pacedLine}");

@@ -103,7 +103,7 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>The requests sent and not answered yet, for a timeout's message.</summary>
-    public string Pending()
+    private string Pending()
     {
         lock (_pending)
         {
