@@ -19,6 +19,12 @@ public class LinliDbContext(DbContextOptions options) : IdentityDbContext<User, 
     /// <summary>Reference snapshots to invalidate once this context's pending save is visible (<see cref="Infrastructure.ReferenceChangeInterceptor"/>).</summary>
     internal HashSet<Infrastructure.IReferenceSnapshot>? PendingReferenceChanges { get; set; }
 
+    /// <summary>
+    /// Set by a caller that advances the versions of the places it writes itself (the intake writer): then a save does not
+    /// look for them (<see cref="Features.Duplicates.PlaceVersions"/>). Set around one save only: contexts are pooled.
+    /// </summary>
+    internal bool AdvancesPlaceVersionsItself { get; set; }
+
     public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
     public DbSet<WorkOrderHistoryEntry> WorkOrderHistory => Set<WorkOrderHistoryEntry>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
@@ -58,6 +64,39 @@ public class LinliDbContext(DbContextOptions options) : IdentityDbContext<User, 
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    /// <summary>
+    /// Saves, and advances in the same transaction the version of every place whose open orders the save changes, so that
+    /// the duplicate candidates kept in memory (Features/Duplicates/PlaceCandidateCache) are known to be stale on every instance.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var places = AdvancesPlaceVersionsItself ? null : await Features.Duplicates.PlaceVersions.ChangedAsync(this, cancellationToken);
+        if (places is not { Count: > 0 })
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        if (Database.CurrentTransaction is not null)
+        {
+            await Features.Duplicates.PlaceVersions.AdvanceAsync(this, places, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await Features.Duplicates.PlaceVersions.AdvanceAsync(this, places, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    /// <summary>Saves without orders only: the place versions are advanced by <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (!AdvancesPlaceVersionsItself && ChangeTracker.Entries().Any(e => e.Entity is WorkOrder or Features.Grids.WorkOrderLocation && e.State != EntityState.Unchanged))
+        {
+            throw new NotSupportedException("Work orders are saved with SaveChangesAsync, which advances their places' versions.");
+        }
+        return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

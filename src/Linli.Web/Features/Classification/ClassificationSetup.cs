@@ -21,6 +21,7 @@ public static class ClassificationSetup
         services.AddScoped<ImportCategoriesHandler>();
         services.AddScoped<DetectDuplicatesHandler>();
         services.AddSingleton<BigramProfileCache>();
+        services.AddSingleton<PlaceCandidateCache>();
         services.AddScoped<DemoClassifierSetup>();
         if (configuration.GetValue("Linli:BackgroundJobs", true))
         {

@@ -66,13 +66,13 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
     /// are orders taken in just before this one and not saved yet (the same batch of the intake writer), with their compounds.
     /// </summary>
     public async Task<DuplicateCandidate?> ApplyAsync(WorkOrder order, string? compound, DateTime now, CancellationToken ct,
-        IReadOnlyList<(WorkOrder Order, string? Compound)>? peers = null)
+        IReadOnlyList<(WorkOrder Order, string? Compound)>? peers = null, PlaceCandidateView? known = null)
     {
         if (Options.Mode.Equals("Off", StringComparison.OrdinalIgnoreCase) || order.Status != WorkOrderStatus.Received)
         {
             return null;
         }
-        var match = await FindAsync(order, compound, now, ct, peers);
+        var match = await FindAsync(order, compound, now, ct, peers, known);
         if (match is null)
         {
             return null;
@@ -100,10 +100,12 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
     /// <summary>
     /// The earliest-best open order the new one repeats. <paramref name="compound"/> is the registered compound its place
     /// was found in (<see cref="Grids.Place.Compound"/>): orders placed only by the compound's name are compared with the
-    /// compound's other orders, and orders at a building with those placed only by the compound.
+    /// compound's other orders, and orders at a building with those placed only by the compound. <paramref name="known"/>:
+    /// the intake batch's look at the open orders kept in memory (<see cref="PlaceCandidateCache"/>), read instead of the
+    /// database where it holds the order's place.
     /// </summary>
     public async Task<DuplicateCandidate?> FindAsync(WorkOrder order, string? compound, DateTime now, CancellationToken ct,
-        IReadOnlyList<(WorkOrder Order, string? Compound)>? peers = null)
+        IReadOnlyList<(WorkOrder Order, string? Compound)>? peers = null, PlaceCandidateView? known = null)
     {
         var since = now.AddHours(-Options.WindowHours);
         if (order.BuildingId is null && (order.Latitude is null || order.Longitude is null) && compound is null)
@@ -114,7 +116,12 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
         // orders, those within the box around a point, those at the buildings of a compound named alone.
         var list = new List<DuplicateCandidateSummary>();
         var category = order.CategoryId;
-        if (order.BuildingId is not null || compound is not null)
+        if (known is not null && order.BuildingId is { } building
+            && await known.AtPlaceAsync(db, building, compound, since, category, MaxCandidates, ct) is { } kept)
+        {
+            list.AddRange(kept);
+        }
+        else if (order.BuildingId is not null || compound is not null)
         {
             await ReadAsync(AtPlace(db, order.Id, since, category, order.BuildingId ?? Guid.Empty, compound ?? NoCompound), list, ct);
         }
@@ -208,26 +215,32 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
     {
         foreach (var (peer, peerCompound) in peers)
         {
-            if (peer.Id == order.Id || peer.ParentId is not null || !Open.Contains(peer.Status) || peer.ReceivedAt < since
+            if (peer.Id == order.Id || peer.ParentId is not null || !IsOpen(peer.Status) || peer.ReceivedAt < since
                 || (order.CategoryId is { } category && peer.CategoryId is not null && peer.CategoryId != category))
             {
                 continue;
             }
-            yield return new DuplicateCandidateSummary
-            {
-                Id = peer.Id,
-                Number = peer.Number,
-                BuildingId = peer.BuildingId,
-                Latitude = peer.Latitude,
-                Longitude = peer.Longitude,
-                CategoryId = peer.CategoryId,
-                ReceivedAt = peer.ReceivedAt,
-                Status = peer.Status,
-                ParentId = peer.ParentId,
-                InCompound = compound is not null && peerCompound == compound && (order.BuildingId is null || peer.BuildingId is null),
-            };
+            yield return Summary(peer, inCompound: compound is not null && peerCompound == compound && (order.BuildingId is null || peer.BuildingId is null));
         }
     }
+
+    /// <summary>Whether an order in this status is compared with new reports (received, dispatched or accepted).</summary>
+    public static bool IsOpen(WorkOrderStatus status) => Open.Contains(status);
+
+    /// <summary>An order not saved yet, as the candidate queries read it.</summary>
+    public static DuplicateCandidateSummary Summary(WorkOrder order, bool inCompound) => new()
+    {
+        Id = order.Id,
+        Number = order.Number,
+        BuildingId = order.BuildingId,
+        Latitude = order.Latitude,
+        Longitude = order.Longitude,
+        CategoryId = order.CategoryId,
+        ReceivedAt = order.ReceivedAt,
+        Status = order.Status,
+        ParentId = order.ParentId,
+        InCompound = inCompound,
+    };
 
     /// <summary>Matches no compound: compound names are never empty.</summary>
     private const string NoCompound = "";
@@ -301,6 +314,22 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
                 .Where(o => o.BuildingId != null && buildings.Contains(o.BuildingId.Value) && o.Id != id && o.ParentId == null && Open.Contains(o.Status)
                     && o.ReceivedAt >= since && (category == null || o.CategoryId == null || o.CategoryId == category))
                 .OrderByDescending(o => o.ReceivedAt).Take(MaxCandidates).Select(AsInCompound));
+
+    /// <summary>Every open, unmerged order of a building received since a moment, latest first (<see cref="PlaceCandidateCache"/>).</summary>
+    internal static readonly Func<LinliDbContext, Guid, DateTime, int, IAsyncEnumerable<DuplicateCandidateSummary>> OpenAtBuilding =
+        EF.CompileAsyncQuery((LinliDbContext db, Guid building, DateTime since, int limit) =>
+            db.WorkOrders
+                .Where(o => o.BuildingId == building && o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since)
+                .OrderByDescending(o => o.ReceivedAt).Take(limit).Select(AsNear));
+
+    /// <summary>Every open, unmerged order placed in a compound without a building, received since a moment, latest first.</summary>
+    internal static readonly Func<LinliDbContext, string, DateTime, int, IAsyncEnumerable<DuplicateCandidateSummary>> OpenInCompound =
+        EF.CompileAsyncQuery((LinliDbContext db, string compound, DateTime since, int limit) =>
+            (from l in db.WorkOrderLocations
+             where l.Compound == compound && l.BuildingId == null && l.LocatedAt >= since
+             join o in db.WorkOrders on l.WorkOrderId equals o.Id
+             where o.ParentId == null && Open.Contains(o.Status) && o.ReceivedAt >= since
+             select o).OrderByDescending(o => o.ReceivedAt).Take(limit).Select(AsInCompound));
 
     /// <summary>
     /// How many open orders one intake compares with at most: the latest ones. In Merge mode the open, unmerged orders of

@@ -27,6 +27,7 @@ public sealed class IntakeWriter : IAsyncDisposable
     private int _unplaced;
     private readonly IServiceScopeFactory _scopes;
     private readonly IntakeWriteGate _gate;
+    private readonly PlaceCandidateCache _candidates;
     private readonly ILogger<IntakeWriter> _logger;
     private readonly bool _postgres;
     private readonly int _writers;
@@ -35,10 +36,12 @@ public sealed class IntakeWriter : IAsyncDisposable
     private Task[]? _loops;
     private readonly Lock _start = new();
 
-    public IntakeWriter(IServiceScopeFactory scopes, IntakeWriteGate gate, DatabaseOptions database, IConfiguration configuration, ILogger<IntakeWriter> logger)
+    public IntakeWriter(IServiceScopeFactory scopes, IntakeWriteGate gate, PlaceCandidateCache candidates, DatabaseOptions database, IConfiguration configuration,
+        ILogger<IntakeWriter> logger)
     {
         _scopes = scopes;
         _gate = gate;
+        _candidates = candidates;
         _logger = logger;
         // On PostgreSQL two writers by default, each with its own places (WriteAsync): one batch is written while the
         // other's duplicate checks run. SQLite writes one transaction at a time in any case.
@@ -136,6 +139,8 @@ public sealed class IntakeWriter : IAsyncDisposable
         var outcomes = new IntakeWritten[batch.Count];
         await using (var pass = await _gate.EnterAtAsync(db, batch.Select(u => u.PlaceKey), ct))
         {
+            // The open orders of the batch's places as kept in memory, where their versions say they are current (docs/adr/0015).
+            var known = await _candidates.ViewAsync(db, batch.Select(u => (u.Order.BuildingId, u.Place.Compound)), ct);
             var repeated = await RepeatedAsync(db, _postgres, batch, ct);
             var peers = new List<(WorkOrder Order, string? Compound)>(batch.Count);
             for (var i = 0; i < batch.Count; i++)
@@ -149,7 +154,7 @@ public sealed class IntakeWriter : IAsyncDisposable
                 unit.AttachTo(db);
                 // 重复诉求 (M-1): the same incident reported again is merged under the first report, also when the first is
                 // in this batch.
-                var duplicate = await duplicates.ApplyAsync(unit.Order, unit.Place.Compound, unit.Now, ct, peers);
+                var duplicate = await duplicates.ApplyAsync(unit.Order, unit.Place.Compound, unit.Now, ct, peers, known);
                 // 智能分拨 (M-3, Features/Dispatch): a known category at a surely located place goes straight to the unit its
                 // routing rule names; anything else waits in the dispatcher's triage queue (Received).
                 await autoDispatch.TryDispatchAsync(unit.Order, unit.Now, ct);
@@ -157,14 +162,34 @@ public sealed class IntakeWriter : IAsyncDisposable
                 outcomes[i] = new IntakeWritten(duplicate, false);
             }
             db.ChangeTracker.DetectChanges();
+            // On SQLite (no place locks) and for a batch without places, the transaction starts here.
+            await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            db.Database.AutoSavepointsEnabled = false;
+            // The versions of the places the batch adds orders to, advanced first (before any order row is locked, as every
+            // save does) and in this transaction.
+            var advanced = await PlaceVersions.AdvanceAsync(db,
+                peers.Select(p => PlaceVersions.Of(p.Order.BuildingId, p.Order.BuildingId is null ? p.Compound : null)).OfType<string>(), ct);
             if (_postgres)
             {
                 // The new rows of a batch of several intakes by binary COPY, one per table (docs/adr/0014); SaveChanges
                 // writes the rest, and all of a small batch.
                 await PostgresCopy.InsertAddedAsync(db, CopyFromRows, ct);
             }
-            await db.SaveChangesAsync(ct);
+            db.AdvancesPlaceVersionsItself = true;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            finally
+            {
+                db.AdvancesPlaceVersionsItself = false; // the context goes back to the pool
+            }
+            if (own is not null)
+            {
+                await own.CommitAsync(ct);
+            }
             await pass.CommitAsync(ct);
+            known.Written(peers, advanced);
         }
         return outcomes;
     }

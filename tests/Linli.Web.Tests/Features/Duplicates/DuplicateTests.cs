@@ -1,7 +1,10 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Linli.Domain.Common;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Duplicates;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Linli.Web.Tests.Features.Duplicates;
@@ -86,6 +89,56 @@ public class DuplicateTests(LinliAppWithDuplicates app) : IClassFixture<LinliApp
         split.GetProperty("parentId").ValueKind.ShouldBe(JsonValueKind.Null);
         var triage = await dispatcher.GetJsonAsync("/api/v1/triage?pageSize=200");
         triage.GetProperty("items").EnumerateArray().Single(i => i.Str("id") == split.Str("id")).GetProperty("reason").Str("code").ShouldBe("Split");
+    }
+
+    [Fact]
+    public async Task A_report_is_not_merged_under_an_incident_put_in_another_category_since_the_place_was_last_checked()
+    {
+        // The open orders of a place are kept in memory between intakes (PlaceCandidateCache); the correction changes the
+        // place's version in the same transaction, so the next report reads the place again.
+        var dispatcher = await app.As("dispatcher");
+        var building = LinliApp.BuildingId("G0203", 3);
+        var first = await dispatcher.SubmitOkAsync(Hotline("3单元电梯门关不上，一直响", building));
+        var second = await dispatcher.SubmitOkAsync(Hotline("3单元电梯门关不上了，一直在响", building, "孙先生"));
+        second.Str("parentId").ShouldBe(first.Str("id"));
+
+        await (await dispatcher.PostAsJsonAsync($"/api/v1/work-orders/{first.Str("id")}/categorize", new { categoryId = LinliApp.CategoryId("0202") }))
+            .ShouldBeAsync(HttpStatusCode.OK);
+        var third = await dispatcher.SubmitOkAsync(Hotline("3单元电梯门关不上，一直响个不停", building, "李女士"));
+
+        third.Str("status").ShouldNotBe("Merged");
+        third.GetProperty("parentId").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task What_another_instance_saves_at_a_place_is_seen_by_the_next_report_here()
+    {
+        var dispatcher = await app.As("dispatcher");
+        var building = LinliApp.BuildingId("G0203", 4);
+        var category = LinliApp.CategoryId("0103");
+        // This instance has read the place and keeps its open orders.
+        var here = await dispatcher.SubmitOkAsync(Hotline("4号楼楼道灯不亮了", building));
+
+        // Another instance takes in a report of a new incident there, and puts the one taken in here in another category.
+        var elsewhereOrder = WorkOrder.Receive(new NewWorkOrder("20261120-9901", Channel.Hotline12345, null, "4号楼电梯困人了，快来救援", category, Urgency.Normal,
+            new Reporter(null, null, "吴先生", null, null), new Location(building, null, null, null, LinliApp.UnitId("G0203")), null),
+            new Actor(null, "12345热线", "Channel"), app.Clock.GetUtcNow().UtcDateTime).Value!;
+        await using (var elsewhere = await app.AnotherInstanceAsync())
+        {
+            elsewhere.WorkOrders.Add(elsewhereOrder);
+            var corrected = await elsewhere.WorkOrders.Include(o => o.History).SingleAsync(o => o.Id == here.GetProperty("id").GetGuid());
+            corrected.Categorize(LinliApp.CategoryId("0202"), Urgency.Normal, "改类", new Actor(null, "调度员", "Staff"), app.Clock.GetUtcNow().UtcDateTime)
+                .IsSuccess.ShouldBeTrue();
+            await elsewhere.SaveChangesAsync();
+        }
+        app.AdvanceTime(TimeSpan.FromMinutes(5));
+
+        var trapped = await dispatcher.SubmitOkAsync(Hotline("4号楼电梯困人了，里面有人出不来", building, "郑先生"));
+        var light = await dispatcher.SubmitOkAsync(Hotline("4号楼楼道灯不亮了，晚上看不见", building, "冯女士"));
+
+        trapped.Str("status").ShouldBe("Merged");
+        trapped.GetProperty("parentId").GetGuid().ShouldBe(elsewhereOrder.Id);
+        light.Str("status").ShouldNotBe("Merged");
     }
 
     [Fact]
