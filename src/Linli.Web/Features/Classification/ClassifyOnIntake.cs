@@ -1,7 +1,6 @@
 using Linli.Domain.Common;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Categories;
-using Linli.Web.Persistence;
 using Linli.Web.Resources;
 
 namespace Linli.Web.Features.Classification;
@@ -9,10 +8,10 @@ namespace Linli.Web.Features.Classification;
 /// <summary>
 /// The intake step that classifies a new order: above the confidence threshold (<c>Linli:Classification:Threshold</c>,
 /// default 0.6) the suggested category is set by the system; below it the order waits in the triage queue with the
-/// suggestions. Danger words raise the urgency either way. The suggestion is stored for the triage queue and for
-/// measuring the classifier on the site's own data.
+/// suggestions. Danger words raise the urgency either way. The suggestion it returns is stored with the order (by the
+/// intake writer) for the triage queue and for measuring the classifier on the site's own data.
 /// </summary>
-public sealed class ClassifyOnIntake(SuggestCategoryHandler suggest, LinliDbContext db, CategoryCatalog categories, IConfiguration configuration)
+public sealed class ClassifyOnIntake(SuggestCategoryHandler suggest, CategoryCatalog categories, IConfiguration configuration)
 {
     public static readonly Actor SmartClassifier = new(null, SystemText.Get("Actor.SmartClassifier"), "System");
 
@@ -54,7 +53,6 @@ public sealed class ClassifyOnIntake(SuggestCategoryHandler suggest, LinliDbCont
             Applied = applied,
             At = now,
         };
-        db.WorkOrderSuggestions.Add(row);
         return row;
     }
 }

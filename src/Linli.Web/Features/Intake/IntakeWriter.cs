@@ -265,15 +265,17 @@ public sealed class IntakeWriter : IAsyncDisposable
 }
 
 /// <summary>
-/// One prepared intake: its order and the rows that go with it (location, classification suggestion, idempotency record,
-/// linked photos), taken out of the request's change tracker so that the writer's context saves them.
+/// One prepared intake: its order and the new rows that go with it (location, classification suggestion, idempotency
+/// record), and the rows the request changed through its own context (linked photos), taken out of its change tracker so
+/// that the writer's context saves them.
 /// </summary>
 public sealed class IntakeUnit
 {
     private readonly (object Entity, EntityState State, string[] Modified)[] _rows;
 
-    /// <summary>Takes the tracked rows of <paramref name="requestDb"/> and clears its change tracker.</summary>
-    public IntakeUnit(WorkOrder order, Place place, string? placeKey, DateTime now, string? idempotencyScope, string? idempotencyKey, DbContext requestDb)
+    /// <summary>Takes <paramref name="added"/>, and the tracked rows of <paramref name="requestDb"/>, whose change tracker it clears.</summary>
+    public IntakeUnit(WorkOrder order, Place place, string? placeKey, DateTime now, string? idempotencyScope, string? idempotencyKey, IEnumerable<object> added,
+        DbContext requestDb)
     {
         Order = order;
         IdempotencyScope = idempotencyScope;
@@ -281,12 +283,12 @@ public sealed class IntakeUnit
         Place = place;
         PlaceKey = placeKey;
         Now = now;
-        _rows = requestDb.ChangeTracker.Entries()
+        _rows = [.. added.Select(entity => (entity, EntityState.Added, Array.Empty<string>())),
+            .. requestDb.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified && !e.Metadata.IsOwned())
             .Select(e => (e.Entity, e.State, e.State == EntityState.Modified
                 ? e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToArray()
-                : []))
-            .ToArray();
+                : []))];
         requestDb.ChangeTracker.Clear();
     }
 

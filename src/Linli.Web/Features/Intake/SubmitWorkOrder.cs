@@ -132,9 +132,9 @@ public sealed class SubmitWorkOrderHandler(
         var order = received.Value;
         try
         {
+            // The new rows go to the intake writer as they are; only linked photos are read and changed through this context.
             db.ChangeTracker.Clear();
-            db.WorkOrders.Add(order);
-            db.WorkOrderLocations.Add(WorkOrderLocation.For(order.Id, location.Value.Place, now));
+            List<object> rows = [order, WorkOrderLocation.For(order.Id, location.Value.Place, now)];
             var linked = await attachments.LinkAsync(request.AttachmentIds, order.Id, AttachmentPurpose.Report, caller, ct);
             if (!linked.IsSuccess)
             {
@@ -142,16 +142,16 @@ public sealed class SubmitWorkOrderHandler(
             }
 
             // 智能分类 (M-4): a confident suggestion sets the category; otherwise the order waits in triage with it.
-            await classify.ApplyAsync(order, now, ct);
+            rows.Add(await classify.ApplyAsync(order, now, ct));
             if (idempotencyKey is not null)
             {
-                db.IdempotencyRecords.Add(IdempotencyRecord.Create(caller.IdentityScope, idempotencyKey, hash, order.Id, now));
+                rows.Add(IdempotencyRecord.Create(caller.IdentityScope, idempotencyKey, hash, order.Id, now));
             }
 
             // The duplicate check, routing and the write happen in the intake writer's next batch (one transaction, one
             // commit for every intake waiting then), or alone in a batch of one; the answer waits for that commit.
             var place = location.Value.Place;
-            var unit = new IntakeUnit(order, place, PlaceKey(place), now, idempotencyKey is null ? null : caller.IdentityScope, idempotencyKey, db);
+            var unit = new IntakeUnit(order, place, PlaceKey(place), now, idempotencyKey is null ? null : caller.IdentityScope, idempotencyKey, rows, db);
             IntakeWritten written;
             if (alone)
             {
