@@ -227,20 +227,8 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
     /// <summary>Whether an order in this status is compared with new reports (received, dispatched or accepted).</summary>
     public static bool IsOpen(WorkOrderStatus status) => Open.Contains(status);
 
-    /// <summary>An order not saved yet, as the candidate queries read it.</summary>
-    public static DuplicateCandidateSummary Summary(WorkOrder order, bool inCompound) => new()
-    {
-        Id = order.Id,
-        Number = order.Number,
-        BuildingId = order.BuildingId,
-        Latitude = order.Latitude,
-        Longitude = order.Longitude,
-        CategoryId = order.CategoryId,
-        ReceivedAt = order.ReceivedAt,
-        Status = order.Status,
-        ParentId = order.ParentId,
-        InCompound = inCompound,
-    };
+    /// <summary>An order not saved yet, as the candidate queries read it (their projections, compiled once).</summary>
+    public static DuplicateCandidateSummary Summary(WorkOrder order, bool inCompound) => (inCompound ? SummaryInCompound : SummaryNear)(order);
 
     /// <summary>Matches no compound: compound names are never empty.</summary>
     private const string NoCompound = "";
@@ -264,6 +252,10 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
     private static readonly Expression<Func<WorkOrder, DuplicateCandidateSummary>> AsNear = As(inCompound: false);
 
     private static readonly Expression<Func<WorkOrder, DuplicateCandidateSummary>> AsInCompound = As(inCompound: true);
+
+    private static readonly Func<WorkOrder, DuplicateCandidateSummary> SummaryNear = AsNear.Compile();
+
+    private static readonly Func<WorkOrder, DuplicateCandidateSummary> SummaryInCompound = AsInCompound.Compile();
 
     private static Expression<Func<WorkOrder, DuplicateCandidateSummary>> As(bool inCompound) => o => new DuplicateCandidateSummary
     {
