@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Linli.E2E.Tests;
@@ -6,7 +7,7 @@ namespace Linli.E2E.Tests;
 /// One person in one browser context (own cookies), with a viewport, the console errors the page logs, and helpers that
 /// read as the steps a person takes.
 /// </summary>
-public sealed class BrowserSession : IAsyncDisposable
+public sealed partial class BrowserSession : IAsyncDisposable
 {
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
@@ -81,18 +82,22 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         // Signing in hashes the password (PBKDF2) and renders the first console page: on a 2-core CI box busy with the
         // rest of the suite this once took longer than the default 15 s, so this one step gets more room. Done when the
-        // first page's document is in: twice in many runs its "load" (every image, script and style) had not come
-        // within 45 s; a test that looks at that page waits for what it needs, and a timeout names what was pending.
+        // address has left the login page and the first page's main region is in the document, both polled: waiting for the
+        // navigation's "load", later its "DOMContentLoaded", twice in many runs never ended although the page was there and
+        // no request was pending (the lifecycle event was missed under load). A timeout names what was pending.
         try
         {
-            await Page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal),
-                new() { Timeout = 45_000, WaitUntil = WaitUntilState.DOMContentLoaded });
+            await Assertions.Expect(Page).Not.ToHaveURLAsync(LoginPage(), new() { Timeout = 45_000 });
+            await Page.Locator("main").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 45_000 });
         }
-        catch (TimeoutException e)
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
         {
             throw new TimeoutException($"Signing in as {userName} did not finish: at {Page.Url}, waiting for {Pending()}", e);
         }
     }
+
+    [GeneratedRegex("/login")]
+    private static partial Regex LoginPage();
 
     private void Forget(IRequest request)
     {
