@@ -97,7 +97,7 @@ public class DuplicateTests(LinliAppWithDuplicates app) : IClassFixture<LinliApp
         // The open orders of a place are kept in memory between intakes (PlaceCandidateCache); the correction changes the
         // place's version in the same transaction, so the next report reads the place again.
         var dispatcher = await app.As("dispatcher");
-        var building = LinliApp.BuildingId("G0203", 3);
+        var building = LinliApp.BuildingId("G0101", 2);
         var first = await dispatcher.SubmitOkAsync(Hotline("3单元电梯门关不上，一直响", building));
         var second = await dispatcher.SubmitOkAsync(Hotline("3单元电梯门关不上了，一直在响", building, "孙先生"));
         second.Str("parentId").ShouldBe(first.Str("id"));
@@ -114,14 +114,14 @@ public class DuplicateTests(LinliAppWithDuplicates app) : IClassFixture<LinliApp
     public async Task What_another_instance_saves_at_a_place_is_seen_by_the_next_report_here()
     {
         var dispatcher = await app.As("dispatcher");
-        var building = LinliApp.BuildingId("G0203", 4);
+        var building = LinliApp.BuildingId("G0101", 3);
         var category = LinliApp.CategoryId("0103");
         // This instance has read the place and keeps its open orders.
         var here = await dispatcher.SubmitOkAsync(Hotline("4号楼楼道灯不亮了", building));
 
         // Another instance takes in a report of a new incident there, and puts the one taken in here in another category.
         var elsewhereOrder = WorkOrder.Receive(new NewWorkOrder("20261120-9901", Channel.Hotline12345, null, "4号楼电梯困人了，快来救援", category, Urgency.Normal,
-            new Reporter(null, null, "吴先生", null, null), new Location(building, null, null, null, LinliApp.UnitId("G0203")), null),
+            new Reporter(null, null, "吴先生", null, null), new Location(building, null, null, null, LinliApp.UnitId("G0101")), null),
             new Actor(null, "12345热线", "Channel"), app.Clock.GetUtcNow().UtcDateTime).Value!;
         await using (var elsewhere = await app.AnotherInstanceAsync())
         {
@@ -139,6 +139,38 @@ public class DuplicateTests(LinliAppWithDuplicates app) : IClassFixture<LinliApp
         trapped.Str("status").ShouldBe("Merged");
         trapped.GetProperty("parentId").GetGuid().ShouldBe(elsewhereOrder.Id);
         light.Str("status").ShouldNotBe("Merged");
+    }
+
+    [Fact]
+    public async Task A_call_naming_only_its_compound_changed_on_another_instance_is_seen_by_the_next_report_from_a_building()
+    {
+        var dispatcher = await app.As("dispatcher");
+        var building = (await dispatcher.GetJsonAsync("/api/v1/buildings?pageSize=500")).EnumerateArray()
+            .First(b => b.Str("compound") == "丽泽雅园").GetProperty("id").GetGuid();
+        var call = await dispatcher.SubmitOkAsync(new
+        {
+            channel = "Hotline12345",
+            description = "丽泽雅园小区里的电梯坏了，困了人，物业电话打不通",
+            categoryId = LinliApp.CategoryId("0103"),
+            reporter = new { phone = "13600007777" },
+        });
+        call.GetProperty("location").GetProperty("buildingId").ValueKind.ShouldBe(JsonValueKind.Null);
+        // A report from one of its buildings about something else: the compound's building-less orders are now kept here.
+        (await dispatcher.SubmitOkAsync(Hotline("楼道里的灯坏了好几天了", building))).Str("status").ShouldNotBe("Merged");
+
+        // Another instance finds the call was about something else: its place is known only by its location row.
+        await using (var elsewhere = await app.AnotherInstanceAsync())
+        {
+            var corrected = await elsewhere.WorkOrders.Include(o => o.History).SingleAsync(o => o.Id == call.GetProperty("id").GetGuid());
+            corrected.Categorize(LinliApp.CategoryId("0202"), Urgency.Normal, "改类", new Actor(null, "调度员", "Staff"), app.Clock.GetUtcNow().UtcDateTime)
+                .IsSuccess.ShouldBeTrue();
+            await elsewhere.SaveChangesAsync();
+        }
+
+        var report = await dispatcher.SubmitOkAsync(Hotline("丽泽雅园电梯坏了困了人，物业电话一直打不通", building, "孙女士"));
+
+        report.Str("status").ShouldNotBe("Merged");
+        report.GetProperty("parentId").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
     [Fact]
