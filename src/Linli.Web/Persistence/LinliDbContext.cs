@@ -77,15 +77,14 @@ public class LinliDbContext(DbContextOptions options) : IdentityDbContext<User, 
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        if (Database.CurrentTransaction is not null)
-        {
-            await Features.Duplicates.PlaceVersions.AdvanceAsync(this, places, cancellationToken);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        // In the caller's transaction, else in one of its own.
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         await Features.Duplicates.PlaceVersions.AdvanceAsync(this, places, cancellationToken);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
         return saved;
     }
 

@@ -328,7 +328,7 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
     /// one category at one place are its distinct incidents, a handful; a report of a new incident is compared with the
     /// latest, where a cap on the earliest would hide it behind old ones. Each candidate costs a row read and a comparison.
     /// </summary>
-    private const int MaxCandidates = 32;
+    internal const int MaxCandidates = 32;
 
     /// <summary>The place score of two reports in one compound, at least one of them without a building.</summary>
     private const double SameCompoundPlace = 0.6;

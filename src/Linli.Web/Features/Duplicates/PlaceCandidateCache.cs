@@ -16,8 +16,8 @@ namespace Linli.Web.Features.Duplicates;
 /// </summary>
 public sealed class PlaceCandidateCache
 {
-    /// <summary>How many of each category (and of all) a place keeps: the duplicate check compares with the latest 32.</summary>
-    public const int Keep = 32;
+    /// <summary>How many of each category (and of all) a place keeps: as many as the duplicate check compares with.</summary>
+    public const int Keep = DetectDuplicatesHandler.MaxCandidates;
 
     /// <summary>Places kept at most; beyond, the cache starts afresh.</summary>
     public const int MaxPlaces = 20_000;
@@ -53,12 +53,7 @@ public sealed class PlaceCandidateCache
 
     internal void Store(string place, PlaceCandidates candidates)
     {
-        if (_places.TryGetValue(place, out _))
-        {
-            _places[place] = candidates;
-            return;
-        }
-        if (Volatile.Read(ref _count) >= MaxPlaces)
+        if (!_places.ContainsKey(place) && Volatile.Read(ref _count) >= MaxPlaces)
         {
             _places.Clear();
             Volatile.Write(ref _count, 0);
@@ -96,9 +91,6 @@ public sealed class PlaceCandidateView
         _cache = cache;
         _versions = versions;
     }
-
-    /// <summary>The places whose versions the batch read.</summary>
-    public IReadOnlyCollection<string> Places => _versions.Keys;
 
     /// <summary>
     /// The latest <paramref name="count"/> open, unmerged orders received since <paramref name="since"/> at the building, and
@@ -231,7 +223,7 @@ internal sealed class PlaceCandidates
         return new PlaceCandidates(version, Since, byCategory, LatestOf(added.Concat(_latest)));
     }
 
-    /// <summary>Of the category or none (any, for an order without one), received since <paramref name="since"/>; latest first.</summary>
+    /// <summary>Of the category or none (any, for an order without one), received since <paramref name="since"/>; not in order.</summary>
     public IEnumerable<DuplicateCandidateSummary> Latest(Guid? category, DateTime since)
     {
         IEnumerable<DuplicateCandidateSummary> found = category is { } c

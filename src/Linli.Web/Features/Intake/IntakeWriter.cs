@@ -168,7 +168,7 @@ public sealed class IntakeWriter : IAsyncDisposable
             // The versions of the places the batch adds orders to, advanced first (before any order row is locked, as every
             // save does) and in this transaction.
             var advanced = await PlaceVersions.AdvanceAsync(db,
-                peers.Select(p => PlaceVersions.Of(p.Order.BuildingId, p.Order.BuildingId is null ? p.Compound : null)).OfType<string>(), ct);
+                peers.Select(p => PlaceVersions.Of(p.Order.BuildingId, p.Compound)).OfType<string>(), ct);
             if (_postgres)
             {
                 // The new rows of a batch of several intakes by binary COPY, one per table (docs/adr/0014); SaveChanges

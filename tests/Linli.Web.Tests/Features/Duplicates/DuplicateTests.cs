@@ -123,14 +123,7 @@ public class DuplicateTests(LinliAppWithDuplicates app) : IClassFixture<LinliApp
         var elsewhereOrder = WorkOrder.Receive(new NewWorkOrder("20261120-9901", Channel.Hotline12345, null, "4号楼电梯困人了，快来救援", category, Urgency.Normal,
             new Reporter(null, null, "吴先生", null, null), new Location(building, null, null, null, LinliApp.UnitId("G0101")), null),
             new Actor(null, "12345热线", "Channel"), app.Clock.GetUtcNow().UtcDateTime).Value!;
-        await using (var elsewhere = await app.AnotherInstanceAsync())
-        {
-            elsewhere.WorkOrders.Add(elsewhereOrder);
-            var corrected = await elsewhere.WorkOrders.Include(o => o.History).SingleAsync(o => o.Id == here.GetProperty("id").GetGuid());
-            corrected.Categorize(LinliApp.CategoryId("0202"), Urgency.Normal, "改类", new Actor(null, "调度员", "Staff"), app.Clock.GetUtcNow().UtcDateTime)
-                .IsSuccess.ShouldBeTrue();
-            await elsewhere.SaveChangesAsync();
-        }
+        await RecategorizeOnAnotherInstanceAsync(here, alsoAdd: elsewhereOrder);
         app.AdvanceTime(TimeSpan.FromMinutes(5));
 
         var trapped = await dispatcher.SubmitOkAsync(Hotline("4号楼电梯困人了，里面有人出不来", building, "郑先生"));
@@ -159,18 +152,29 @@ public class DuplicateTests(LinliAppWithDuplicates app) : IClassFixture<LinliApp
         (await dispatcher.SubmitOkAsync(Hotline("楼道里的灯坏了好几天了", building))).Str("status").ShouldNotBe("Merged");
 
         // Another instance finds the call was about something else: its place is known only by its location row.
-        await using (var elsewhere = await app.AnotherInstanceAsync())
-        {
-            var corrected = await elsewhere.WorkOrders.Include(o => o.History).SingleAsync(o => o.Id == call.GetProperty("id").GetGuid());
-            corrected.Categorize(LinliApp.CategoryId("0202"), Urgency.Normal, "改类", new Actor(null, "调度员", "Staff"), app.Clock.GetUtcNow().UtcDateTime)
-                .IsSuccess.ShouldBeTrue();
-            await elsewhere.SaveChangesAsync();
-        }
+        await RecategorizeOnAnotherInstanceAsync(call);
 
         var report = await dispatcher.SubmitOkAsync(Hotline("丽泽雅园电梯坏了困了人，物业电话一直打不通", building, "孙女士"));
 
         report.Str("status").ShouldNotBe("Merged");
         report.GetProperty("parentId").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    /// <summary>
+    /// Another instance (a context of its own on the same database, none of this host's memory) puts an order in the
+    /// refuse category, and adds <paramref name="alsoAdd"/> in the same save.
+    /// </summary>
+    private async Task RecategorizeOnAnotherInstanceAsync(JsonElement order, WorkOrder? alsoAdd = null)
+    {
+        await using var elsewhere = await app.AnotherInstanceAsync();
+        if (alsoAdd is not null)
+        {
+            elsewhere.WorkOrders.Add(alsoAdd);
+        }
+        var corrected = await elsewhere.WorkOrders.Include(o => o.History).SingleAsync(o => o.Id == order.GetProperty("id").GetGuid());
+        corrected.Categorize(LinliApp.CategoryId("0202"), Urgency.Normal, "改类", new Actor(null, "调度员", "Staff"), app.Clock.GetUtcNow().UtcDateTime)
+            .IsSuccess.ShouldBeTrue();
+        await elsewhere.SaveChangesAsync();
     }
 
     [Fact]
