@@ -1,4 +1,5 @@
 using System.Text;
+using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Accounts;
 using Linli.Web.Features.Categories;
 using Linli.Web.Features.WorkOrders;
@@ -23,8 +24,10 @@ public static class ClassificationEndpoints
             (await handler.HandleAsync(id, request, await callers.GetAsync(context, ct), WorkOrdersEndpoints.ReadVersion(context), ct)).ToHttp(context))
             .WithTags("WorkOrders").RequireAuthorization(AccountsSetup.Policies.Staff);
 
-        api.MapPost("/classification/suggest", async (SuggestRequest request, SuggestCategoryHandler handler, CancellationToken ct) =>
-            await handler.HandleAsync(request.Title, request.Description ?? "", ct))
+        api.MapPost("/classification/suggest", async (SuggestRequest request, SuggestCategoryHandler handler, HttpContext context, CancellationToken ct) =>
+            string.IsNullOrWhiteSpace(request.Description)
+                ? WorkOrderErrors.DescriptionRequired.ToProblem(context)
+                : (IResult)TypedResults.Ok(await handler.HandleAsync(request.Title, request.Description, ct)))
             .WithTags("Classification").RequireAuthorization(AccountsSetup.Policies.Staff);
 
         var admin = api.MapGroup("/admin/classifier").WithTags("Classification").RequireAuthorization(AccountsSetup.Policies.Admin);

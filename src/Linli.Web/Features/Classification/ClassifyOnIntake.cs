@@ -11,11 +11,9 @@ namespace Linli.Web.Features.Classification;
 /// suggestions. Danger words raise the urgency either way. The suggestion it returns is stored with the order (by the
 /// intake writer) for the triage queue and for measuring the classifier on the site's own data.
 /// </summary>
-public sealed class ClassifyOnIntake(SuggestCategoryHandler suggest, CategoryCatalog categories, IConfiguration configuration)
+public sealed class ClassifyOnIntake(SuggestCategoryHandler suggest, CategoryCatalog categories)
 {
     public static readonly Actor SmartClassifier = new(null, SystemText.Get("Actor.SmartClassifier"), "System");
-
-    public double Threshold => configuration.GetValue("Linli:Classification:Threshold", 0.6);
 
     public async Task<WorkOrderSuggestion> ApplyAsync(WorkOrder order, DateTime now, CancellationToken ct)
     {
@@ -24,12 +22,18 @@ public sealed class ClassifyOnIntake(SuggestCategoryHandler suggest, CategoryCat
         var urgency = order.Urgency;
         var notes = new List<string>();
         var applied = false;
-        if (category is null && suggestion.Top is { } top && top.Confidence >= Threshold
+        if (category is null && suggestion.Top is { } top && top.Confidence >= suggest.Threshold
             && await categories.IsActiveAsync(top.CategoryId, ct))
         {
             category = top.CategoryId;
             applied = true;
-            notes.Add(SystemText.Format("Classify.Applied", suggestion.ModelVersion ?? SystemText.Get("Classify.KeywordRules"), top.Confidence));
+            var by = suggestion.Source switch
+            {
+                SuggestCategoryHandler.ModelSource => suggestion.ModelVersion,
+                SuggestCategoryHandler.ModelAndKeywordsSource => SystemText.Format("Classify.KeywordsOverUnsureModel", suggestion.ModelVersion),
+                _ => SystemText.Get("Classify.KeywordRules"),
+            };
+            notes.Add(SystemText.Format("Classify.Applied", by, top.Confidence));
         }
         if (suggestion.Urgency is { } raised && raised > urgency)
         {

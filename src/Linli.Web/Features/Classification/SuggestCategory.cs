@@ -16,14 +16,21 @@ public sealed record CategorySuggestion(string Source, string? ModelVersion, IRe
 
 /// <summary>
 /// Suggests a category and urgency: the active model when the site has one, otherwise the editable keyword rules
-/// (cold start); danger words always raise urgency. Milliseconds per call; no I/O once the model is loaded.
+/// (cold start). Where the model is unsure (below <see cref="Threshold"/>) and the keyword rules of exactly one category
+/// match the text, that category leads (<see cref="ModelAndKeywordsSource"/>): the site's own words decide what a model
+/// trained on too little history cannot. Danger words always raise urgency. Microseconds per call; no I/O once the model
+/// and the rules are loaded.
 /// </summary>
-public sealed class SuggestCategoryHandler(KeywordRuleSet keywordRules, ActiveClassifier classifier)
+public sealed class SuggestCategoryHandler(KeywordRuleSet keywordRules, ActiveClassifier classifier, IConfiguration configuration)
 {
     public const string ModelSource = "Model";
     public const string KeywordSource = "Keywords";
+    public const string ModelAndKeywordsSource = "ModelAndKeywords";
     public const string NoneSource = "None";
     private const double UrgencyModelThreshold = 0.7;
+
+    /// <summary>The confidence from which a suggestion sets an order's category (<c>Linli:Classification:Threshold</c>).</summary>
+    public double Threshold => configuration.GetValue("Linli:Classification:Threshold", 0.6);
 
     public async Task<CategorySuggestion> HandleAsync(string? title, string description, CancellationToken ct)
     {
@@ -49,6 +56,13 @@ public sealed class SuggestCategoryHandler(KeywordRuleSet keywordRules, ActiveCl
                 .Select(p => Guid.TryParse(p.Label, out var id) ? new CategoryCandidate(id, p.Confidence) : null)
                 .OfType<CategoryCandidate>()
                 .ToList();
+            if ((candidates.Count == 0 || candidates[0].Confidence < Threshold)
+                && await KeywordCandidatesAsync(title, description, ct) is [var sole])
+            {
+                // The model is unsure; one category's keywords alone match: it leads, the model's candidates follow.
+                candidates = [sole, .. candidates.Where(c => c.CategoryId != sole.CategoryId).Take(2)];
+                return new CategorySuggestion(ModelAndKeywordsSource, categoryModel.Version, candidates, urgency, urgencyReason);
+            }
             return new CategorySuggestion(ModelSource, categoryModel.Version, candidates, urgency, urgencyReason);
         }
 

@@ -71,6 +71,13 @@ public class ClassificationTests(LinliApp app) : IClassFixture<LinliApp>
     }
 
     [Fact]
+    public async Task A_suggestion_needs_a_text()
+    {
+        var response = await (await app.As("dispatcher")).PostAsJsonAsync("/api/v1/classification/suggest", new { title = "电梯" });
+        (await response.ShouldBeAsync(HttpStatusCode.BadRequest)).Str("code").ShouldBe("WorkOrder.DescriptionRequired");
+    }
+
+    [Fact]
     public async Task Categorize_is_for_staff_and_needs_a_known_category()
     {
         var order = await (await app.As("resident")).SubmitOkAsync(new { description = "随便说说" });
@@ -166,5 +173,40 @@ public class ClassifierRegistryTests(LinliAppWithHistory app) : IClassFixture<Li
             new { description = "楼上卫生间漏水，我家天花板一直在滴水，墙面都渗湿了" })).ShouldBeAsync(HttpStatusCode.OK);
         suggestion.Str("source").ShouldBe("Model");
         suggestion.GetProperty("candidates")[0].GetProperty("categoryId").GetGuid().ShouldBe(LinliApp.CategoryId("0102"));
+    }
+
+    [Fact]
+    public async Task Where_the_model_is_unsure_the_keywords_of_one_category_decide()
+    {
+        // 邻居, 吵架: only 邻里纠纷's keywords; the model, trained on the demo's few neighbour disputes, is unsure.
+        const string text = "楼下邻居天天吵架，影响我们生活";
+        var suggestion = await (await (await app.As("dispatcher")).PostAsJsonAsync("/api/v1/classification/suggest",
+            new { description = text })).ShouldBeAsync(HttpStatusCode.OK);
+        suggestion.Str("source").ShouldBe("ModelAndKeywords");
+        suggestion.Str("modelVersion").ShouldStartWith("category-");
+        var candidates = suggestion.GetProperty("candidates").EnumerateArray().ToList();
+        candidates[0].GetProperty("categoryId").GetGuid().ShouldBe(LinliApp.CategoryId("0401"));
+        candidates[0].GetProperty("confidence").GetDouble().ShouldBeGreaterThanOrEqualTo(0.6);
+        candidates.Skip(1).ShouldAllBe(c => c.GetProperty("confidence").GetDouble() < 0.6);
+
+        var order = await (await app.As("resident")).SubmitOkAsync(new { description = text });
+        order.GetProperty("categoryId").GetGuid().ShouldBe(LinliApp.CategoryId("0401"));
+        order.GetProperty("history").EnumerateArray().Single(h => h.Str("trigger") == "Categorize").Str("comment")
+            .ShouldContain("关键词规则，模型 category-");
+    }
+
+    [Fact]
+    public async Task Where_the_model_is_unsure_and_keywords_of_several_categories_match_a_person_decides()
+    {
+        // 邻居 (邻里纠纷) and 加盖 (违章搭建): no sole keyword category; the model's unsure ranking waits in triage.
+        var order = await (await app.As("resident")).SubmitOkAsync(new { description = "邻居在楼顶加盖" });
+        order.Str("status").ShouldBe("Received");
+        order.GetProperty("categoryId").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        var triage = await (await app.As("dispatcher")).GetJsonAsync("/api/v1/triage?pageSize=200");
+        var item = triage.GetProperty("items").EnumerateArray().Single(i => i.Str("id") == order.Str("id"));
+        item.GetProperty("reason").Str("code").ShouldBe("LowConfidence");
+        item.GetProperty("suggestion").Str("source").ShouldBe("Model");
+        item.GetProperty("suggestion").GetProperty("candidates").EnumerateArray().ShouldAllBe(c => c.GetProperty("confidence").GetDouble() < 0.6);
     }
 }
