@@ -23,7 +23,9 @@ namespace Linli.Web.Persistence;
 /// </summary>
 public static class PostgresCopy
 {
-    private sealed record Table(string Sql, IProperty[] Columns, ValueConverter?[] Converters, string[] StoreTypes, int Rank);
+    /// <summary><paramref name="Untracked"/>: every column is a CLR property, so that rows the context does not track can be read.</summary>
+    private sealed record Table(string Sql, IProperty[] Columns, IClrPropertyGetter[] Getters, ValueConverter?[] Converters, string[] StoreTypes, int Rank,
+        bool Untracked);
 
     private static readonly ConcurrentDictionary<IEntityType, Table?> Tables = new();
 
@@ -32,9 +34,30 @@ public static class PostgresCopy
     /// two round trips per table; a few rows go faster as SaveChanges' one batch of INSERTs). Returns how many rows were
     /// copied.
     /// </summary>
-    public static async Task<int> InsertAddedAsync(DbContext db, int minimumRows, CancellationToken ct)
+    public static Task<int> InsertAddedAsync(DbContext db, int minimumRows, CancellationToken ct) => InsertAsync(db, [], minimumRows, ct);
+
+    /// <summary>
+    /// Copies <paramref name="untracked"/> (new entities the context does not track, read through the model's property
+    /// getters) together with every added row of the context the model allows, when there are at least
+    /// <paramref name="minimumRows"/> rows in all and every untracked row's type can be copied; otherwise copies nothing and
+    /// returns 0 (the caller then adds the untracked rows to the context). Returns how many rows were copied.
+    /// </summary>
+    public static async Task<int> InsertAsync(DbContext db, IReadOnlyList<object> untracked, int minimumRows, CancellationToken ct)
     {
-        var added = new Dictionary<IEntityType, (Table Table, List<EntityEntry> Rows)>();
+        var added = new Dictionary<IEntityType, (Table Table, List<object> Rows)>();
+        foreach (var row in untracked)
+        {
+            var type = db.Model.FindEntityType(row.GetType());
+            if (type is null || Describe(type) is not { Untracked: true } described)
+            {
+                return 0;
+            }
+            if (!added.TryGetValue(type, out var group))
+            {
+                added[type] = group = (described, []);
+            }
+            group.Rows.Add(row);
+        }
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State != EntityState.Added)
@@ -62,12 +85,12 @@ public static class PostgresCopy
             foreach (var (table, rows) in added.Values.OrderBy(g => g.Table.Rank))
             {
                 await using var import = await connection.BeginBinaryImportAsync(table.Sql, ct);
-                foreach (var entry in rows)
+                foreach (var row in rows)
                 {
                     await import.StartRowAsync(ct);
                     for (var i = 0; i < table.Columns.Length; i++)
                     {
-                        var value = entry.CurrentValues[table.Columns[i]];
+                        var value = row is EntityEntry entry ? entry.CurrentValues[table.Columns[i]] : table.Getters[i].GetClrValue(row);
                         if (value is not null && table.Converters[i] is { } converter)
                         {
                             value = converter.ConvertToProvider(value);
@@ -92,9 +115,12 @@ public static class PostgresCopy
         }
         foreach (var (_, rows) in added.Values)
         {
-            foreach (var entry in rows)
+            foreach (var row in rows)
             {
-                entry.State = EntityState.Unchanged; // stored: SaveChanges leaves it alone
+                if (row is EntityEntry entry)
+                {
+                    entry.State = EntityState.Unchanged; // stored: SaveChanges leaves it alone
+                }
             }
         }
         return copied;
@@ -174,8 +200,10 @@ public static class PostgresCopy
         }
         var quoted = string.Join(", ", columns.Select(c => Quote(c.GetColumnName(store)!)));
         var target = schema is null ? Quote(name) : Quote(schema) + "." + Quote(name);
+        var untracked = columns.All(c => !c.IsShadowProperty());
         return new Table($"COPY {target} ({quoted}) FROM STDIN (FORMAT BINARY)", [.. columns],
-            [.. columns.Select(c => c.GetTypeMapping().Converter)], [.. columns.Select(c => StoreType(c.GetColumnType(store)))], rank);
+            untracked ? [.. columns.Select(c => c.GetGetter())] : [],
+            [.. columns.Select(c => c.GetTypeMapping().Converter)], [.. columns.Select(c => StoreType(c.GetColumnType(store)))], rank, untracked);
     }
 
     /// <summary>The type name Npgsql writes: without length or precision ("character varying(64)" is "character varying").</summary>

@@ -7,7 +7,9 @@ using Linli.Web.Features.Grids;
 using Linli.Web.Features.Intake;
 using Linli.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,50 +29,10 @@ public class PostgresCopyTests(LinliApp app) : IClassFixture<LinliApp>
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
-        var actor = new Actor(null, "12345热线", "Channel");
-        var building = LinliApp.BuildingId("G0102", 1);
-        WorkOrder Receive(string number, string description, string? reference, Location location) => WorkOrder.Receive(
-            new NewWorkOrder(number, Channel.Hotline12345, "电梯停运", description, LinliApp.CategoryId("0103"), Urgency.High,
-                new Reporter(null, null, "刘女士", "enc:v1:abc", "139****1111"), location, reference), actor, At).Value!;
-        var parent = Receive("20261120-9001", "5号楼电梯停了，老人下不了楼", "12345-COPY-1",
-            new Location(building, "莲花小区1号楼", 39.8801234, 116.3212345, LinliApp.UnitId("G0102")));
-        var child = Receive("20261120-9002", "5号楼的电梯又停了", null, new Location(null, null, null, null, null));
-        child.Merge(parent, "同一楼栋，同一类别", actor, At.AddMinutes(1)).IsSuccess.ShouldBeTrue();
-        db.AddRange(parent, child);
-        db.Add(WorkOrderLocation.For(parent.Id, new Place(LocatedBy.Building, 1.0, null, building, LinliApp.UnitId("G0102"),
-            "莲花小区1号楼", null, "莲花小区"), At));
-        db.Add(new WorkOrderSuggestion
-        {
-            WorkOrderId = parent.Id,
-            Source = "Model",
-            ModelVersion = "v7",
-            CategoryId = LinliApp.CategoryId("0103"),
-            Confidence = 0.8734,
-            CandidatesJson = """[{"categoryId":"x","confidence":0.8734}]""",
-            Urgency = Urgency.High,
-            UrgencyReason = "电梯困人",
-            Applied = true,
-            At = At,
-        });
-        db.Add(new DuplicateMatch
-        {
-            Id = Guid.CreateVersion7(),
-            WorkOrderId = child.Id,
-            CandidateId = parent.Id,
-            Score = 0.91,
-            TextSimilarity = 0.72,
-            DistanceMeters = null,
-            SameBuilding = true,
-            SameCategory = true,
-            MinutesApart = 1,
-            Action = "Merged",
-            Explanation = "同一楼栋",
-            At = At.AddMinutes(1),
-        });
-        db.Add(IdempotencyRecord.Create("key:copy", "k-1", "hash", parent.Id, At));
+        db.AddRange(IntakeRows("1"));
         db.ChangeTracker.DetectChanges();
         var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
-        var held = added.Select(e => (e.Metadata, Values: e.CurrentValues.Clone(), Key: e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.CurrentValues[p]).ToArray())).ToList();
+        var held = added.Select(Held).ToList();
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
@@ -81,6 +43,100 @@ public class PostgresCopyTests(LinliApp app) : IClassFixture<LinliApp>
             await transaction.CommitAsync();
         }
 
+        await ShouldReadBackAsync(held);
+    }
+
+    [PostgresFact]
+    public async Task Rows_the_context_does_not_track_are_copied_from_their_objects_with_the_rows_it_added()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
+        var rows = IntakeRows("2");
+        var match = rows.OfType<DuplicateMatch>().Single();
+        var untracked = rows.Where(r => r != match).SelectMany(r => r is WorkOrder o ? [o, .. o.History] : new[] { r }).ToList();
+        var held = untracked.Select(r => Held(db.Entry(r))).ToList();
+        db.Add(match); // as the duplicate check adds its evidence
+        held.Add(Held(db.Entry(match)));
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var copied = await PostgresCopy.InsertAsync(db, untracked, 0, CancellationToken.None);
+            copied.ShouldBe(untracked.Count + 1);
+            db.ChangeTracker.Entries().Single().State.ShouldBe(EntityState.Unchanged);
+            untracked.ShouldAllBe(r => db.Entry(r).State == EntityState.Detached);
+            await transaction.CommitAsync();
+        }
+
+        await ShouldReadBackAsync(held);
+    }
+
+    [PostgresFact]
+    public async Task Below_the_minimum_nothing_is_copied_and_the_untracked_rows_are_left_to_the_caller()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
+        var rows = IntakeRows("3").SelectMany(r => r is WorkOrder o ? [o, .. o.History] : new[] { r }).ToList();
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        (await PostgresCopy.InsertAsync(db, rows, rows.Count + 1, CancellationToken.None)).ShouldBe(0);
+        (await db.WorkOrders.CountAsync(o => o.Number.StartsWith("20261120-93"))).ShouldBe(0);
+    }
+
+    private static (IEntityType Metadata, PropertyValues Values, object?[] Key) Held(EntityEntry e) =>
+        (e.Metadata, e.CurrentValues.Clone(), e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.CurrentValues[p]).ToArray());
+
+    /// <summary>Two orders of one incident (the second merged under the first) with every kind of row an intake writes; numbers 20261120-9{run}0x.</summary>
+    private static List<object> IntakeRows(string run)
+    {
+        var actor = new Actor(null, "12345热线", "Channel");
+        var building = LinliApp.BuildingId("G0102", 1);
+        WorkOrder Receive(string number, string description, string? reference, Location location) => WorkOrder.Receive(
+            new NewWorkOrder(number, Channel.Hotline12345, "电梯停运", description, LinliApp.CategoryId("0103"), Urgency.High,
+                new Reporter(null, null, "刘女士", "enc:v1:abc", "139****1111"), location, reference), actor, At).Value!;
+        var parent = Receive($"20261120-9{run}01", "5号楼电梯停了，老人下不了楼", $"12345-COPY-{run}",
+            new Location(building, "莲花小区1号楼", 39.8801234, 116.3212345, LinliApp.UnitId("G0102")));
+        var child = Receive($"20261120-9{run}02", "5号楼的电梯又停了", null, new Location(null, null, null, null, null));
+        child.Merge(parent, "同一楼栋，同一类别", actor, At.AddMinutes(1)).IsSuccess.ShouldBeTrue();
+        return
+        [
+            parent,
+            child,
+            WorkOrderLocation.For(parent.Id, new Place(LocatedBy.Building, 1.0, null, building, LinliApp.UnitId("G0102"),
+                "莲花小区1号楼", null, "莲花小区"), At),
+            new WorkOrderSuggestion
+            {
+                WorkOrderId = parent.Id,
+                Source = "Model",
+                ModelVersion = "v7",
+                CategoryId = LinliApp.CategoryId("0103"),
+                Confidence = 0.8734,
+                CandidatesJson = """[{"categoryId":"x","confidence":0.8734}]""",
+                Urgency = Urgency.High,
+                UrgencyReason = "电梯困人",
+                Applied = true,
+                At = At,
+            },
+            new DuplicateMatch
+            {
+                Id = Guid.CreateVersion7(),
+                WorkOrderId = child.Id,
+                CandidateId = parent.Id,
+                Score = 0.91,
+                TextSimilarity = 0.72,
+                DistanceMeters = null,
+                SameBuilding = true,
+                SameCategory = true,
+                MinutesApart = 1,
+                Action = "Merged",
+                Explanation = "同一楼栋",
+                At = At.AddMinutes(1),
+            },
+            IdempotencyRecord.Create("key:copy", "k-" + run, "hash", parent.Id, At),
+        ];
+    }
+
+    private async Task ShouldReadBackAsync(List<(IEntityType Metadata, PropertyValues Values, object?[] Key)> held)
+    {
         held.Select(h => h.Metadata.ClrType).Distinct().ShouldBe([typeof(WorkOrder), typeof(WorkOrderHistoryEntry), typeof(WorkOrderLocation),
             typeof(WorkOrderSuggestion), typeof(DuplicateMatch), typeof(IdempotencyRecord)], ignoreOrder: true);
         using var readScope = app.Services.CreateScope();

@@ -22,13 +22,14 @@ public sealed record DispatchPlan(Guid UnitId, RoutingRule Rule, Place Place, Ro
 /// </summary>
 public sealed class DispatchPlanner(LinliDbContext db, GridMap map, PlaceLocator locator, UnitTree units, CategoryCatalog categories, RoutingRuleSet routingRules)
 {
-    public async Task<DispatchPlan?> PlanAsync(WorkOrder order, CancellationToken ct)
+    /// <summary>Plans for <paramref name="order"/> at <paramref name="known"/>, or, when not given, at the place recorded for it.</summary>
+    public async Task<DispatchPlan?> PlanAsync(WorkOrder order, CancellationToken ct, Place? known = null)
     {
         if (order.Status != WorkOrderStatus.Received || order.CategoryId is not { } categoryId)
         {
             return null;
         }
-        var place = await PlaceOfAsync(order, ct);
+        var place = known ?? await PlaceOfAsync(order, ct);
         if (place is null || !place.IsKnown)
         {
             return null;
@@ -88,13 +89,14 @@ public sealed class AutoDispatcher(DispatchPlanner planner, TimeLimits limits, I
     /// <summary>The system actor of automatic dispatch, as it appears in an order's history.</summary>
     public static readonly Actor SmartDispatch = new(null, SystemText.Get("Actor.SmartDispatch"), "System");
 
-    public async Task<DispatchPlan?> TryDispatchAsync(WorkOrder order, DateTime now, CancellationToken ct)
+    /// <summary><paramref name="place"/>: where intake located the order (otherwise the place recorded for it).</summary>
+    public async Task<DispatchPlan?> TryDispatchAsync(WorkOrder order, DateTime now, CancellationToken ct, Place? place = null)
     {
         if (!configuration.GetValue("Linli:Dispatch:Auto", true))
         {
             return null;
         }
-        var plan = await planner.PlanAsync(order, ct);
+        var plan = await planner.PlanAsync(order, ct, place);
         if (plan is null)
         {
             return null;

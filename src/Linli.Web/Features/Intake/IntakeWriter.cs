@@ -131,8 +131,9 @@ public sealed class IntakeWriter : IAsyncDisposable
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
-        // A batch tracks a few hundred rows; with automatic detection every Add and every look at the tracked locations
-        // (routing's PlaceOfAsync) would scan them all again. The changes are detected once, before the save.
+        // The intakes' rows stay out of the change tracker while their duplicate checks and routing change them, and are
+        // copied or added at the end: nothing is left for the tracker to detect (with automatic detection every Add would
+        // scan the tracked rows again).
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var duplicates = scope.ServiceProvider.GetRequiredService<DetectDuplicatesHandler>();
         var autoDispatch = scope.ServiceProvider.GetRequiredService<AutoDispatcher>();
@@ -143,6 +144,7 @@ public sealed class IntakeWriter : IAsyncDisposable
             var known = await _candidates.ViewAsync(db, batch.Select(u => (u.Order.BuildingId, u.Place.Compound)), ct);
             var repeated = await RepeatedAsync(db, _postgres, batch, ct);
             var peers = new List<(WorkOrder Order, string? Compound)>(batch.Count);
+            var written = new List<IntakeUnit>(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
                 var unit = batch[i];
@@ -151,17 +153,16 @@ public sealed class IntakeWriter : IAsyncDisposable
                     outcomes[i] = IntakeWritten.Repeated;
                     continue;
                 }
-                unit.AttachTo(db);
                 // 重复诉求 (M-1): the same incident reported again is merged under the first report, also when the first is
                 // in this batch.
                 var duplicate = await duplicates.ApplyAsync(unit.Order, unit.Place.Compound, unit.Now, ct, peers, known);
                 // 智能分拨 (M-3, Features/Dispatch): a known category at a surely located place goes straight to the unit its
                 // routing rule names; anything else waits in the dispatcher's triage queue (Received).
-                await autoDispatch.TryDispatchAsync(unit.Order, unit.Now, ct);
+                await autoDispatch.TryDispatchAsync(unit.Order, unit.Now, ct, unit.Place);
                 peers.Add((unit.Order, unit.Place.Compound));
+                written.Add(unit);
                 outcomes[i] = new IntakeWritten(duplicate, false);
             }
-            db.ChangeTracker.DetectChanges();
             // On SQLite (no place locks) and for a batch without places, the transaction starts here.
             await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             db.Database.AutoSavepointsEnabled = false;
@@ -169,20 +170,24 @@ public sealed class IntakeWriter : IAsyncDisposable
             // save does) and in this transaction.
             var advanced = await PlaceVersions.AdvanceAsync(db,
                 peers.Select(p => PlaceVersions.Of(p.Order.BuildingId, p.Compound)).OfType<string>(), ct);
-            if (_postgres)
+            // On PostgreSQL the new rows of a batch of several intakes go by binary COPY, one per table, read from the objects
+            // (docs/adr/0014); otherwise they join the context, and SaveChanges writes them with the rest.
+            var copied = _postgres && await PostgresCopy.InsertAsync(db, [.. written.SelectMany(u => u.NewRows)], CopyFromRows, ct) > 0;
+            foreach (var unit in written)
             {
-                // The new rows of a batch of several intakes by binary COPY, one per table (docs/adr/0014); SaveChanges
-                // writes the rest, and all of a small batch.
-                await PostgresCopy.InsertAddedAsync(db, CopyFromRows, ct);
+                unit.AttachTo(db, newRowsStored: copied);
             }
-            db.AdvancesPlaceVersionsItself = true;
-            try
+            if (db.ChangeTracker.HasChanges())
             {
-                await db.SaveChangesAsync(ct);
-            }
-            finally
-            {
-                db.AdvancesPlaceVersionsItself = false; // the context goes back to the pool
+                db.AdvancesPlaceVersionsItself = true;
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                finally
+                {
+                    db.AdvancesPlaceVersionsItself = false; // the context goes back to the pool
+                }
             }
             if (own is not null)
             {
@@ -271,7 +276,8 @@ public sealed class IntakeWriter : IAsyncDisposable
 /// </summary>
 public sealed class IntakeUnit
 {
-    private readonly (object Entity, EntityState State, string[] Modified)[] _rows;
+    private readonly object[] _added;
+    private readonly (object Entity, string[] Modified)[] _changed;
 
     /// <summary>Takes <paramref name="added"/>, and the tracked rows of <paramref name="requestDb"/>, whose change tracker it clears.</summary>
     public IntakeUnit(WorkOrder order, Place place, string? placeKey, DateTime now, string? idempotencyScope, string? idempotencyKey, IEnumerable<object> added,
@@ -283,12 +289,10 @@ public sealed class IntakeUnit
         Place = place;
         PlaceKey = placeKey;
         Now = now;
-        _rows = [.. added.Select(entity => (entity, EntityState.Added, Array.Empty<string>())),
-            .. requestDb.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified && !e.Metadata.IsOwned())
-            .Select(e => (e.Entity, e.State, e.State == EntityState.Modified
-                ? e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToArray()
-                : []))];
+        var tracked = requestDb.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified && !e.Metadata.IsOwned()).ToList();
+        _added = [.. added, .. tracked.Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
+        _changed = [.. tracked.Where(e => e.State == EntityState.Modified)
+            .Select(e => (e.Entity, e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToArray()))];
         requestDb.ChangeTracker.Clear();
     }
 
@@ -307,15 +311,21 @@ public sealed class IntakeUnit
 
     internal TaskCompletionSource<IntakeWritten> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal void AttachTo(DbContext db)
+    /// <summary>The new rows one by one, as a COPY takes them: an order's history entries beside it.</summary>
+    internal IEnumerable<object> NewRows => _added.SelectMany(row => row is WorkOrder order ? [order, .. order.History] : new[] { row });
+
+    /// <summary>Hands the rows to <paramref name="db"/>: the changed ones, and the new ones unless they are stored already.</summary>
+    internal void AttachTo(DbContext db, bool newRowsStored)
     {
-        foreach (var (entity, state, modified) in _rows)
+        if (!newRowsStored)
         {
-            if (state == EntityState.Added)
+            foreach (var entity in _added)
             {
-                db.Add(entity); // with what it owns and its new history entries
-                continue;
+                db.Add(entity); // with what it owns and its history entries
             }
+        }
+        foreach (var (entity, modified) in _changed)
+        {
             var entry = db.Attach(entity);
             foreach (var name in modified)
             {
