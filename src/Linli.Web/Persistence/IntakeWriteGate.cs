@@ -61,11 +61,11 @@ public sealed class IntakeWriteGate(DatabaseOptions options) : IDisposable
         {
             if (keys.Length == 1)
             {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({keys[0]})", ct);
+                await DirectSql.ExecuteAsync(db, "SELECT pg_advisory_xact_lock(@p0)", [keys[0]], ct);
             }
             else
             {
-                await db.Database.ExecuteSqlAsync($"SELECT count(pg_advisory_xact_lock(t.k)) FROM unnest({keys}) WITH ORDINALITY AS t(k, i)", ct);
+                await DirectSql.ExecuteAsync(db, "SELECT count(pg_advisory_xact_lock(t.k)) FROM unnest(@p0) WITH ORDINALITY AS t(k, i)", [keys], ct);
             }
             return new Pass(null, transaction);
         }

@@ -114,10 +114,13 @@ public static class PlaceVersions
         var versions = places.ToDictionary(p => p, _ => 0L, StringComparer.Ordinal);
         if (places.Count > 0)
         {
-            var keys = places.ToList();
-            foreach (var row in await db.NumberSequences.AsNoTracking().Where(s => keys.Contains(s.Key)).ToListAsync(ct))
+            foreach (var chunk in places.Chunk(500))
             {
-                versions[row.Key] = row.Value;
+                var sql = $"SELECT \"Key\", \"Value\" FROM \"NumberSequences\" WHERE \"Key\" IN ({DirectSql.In(0, chunk.Length)})";
+                foreach (var (key, value) in await DirectSql.QueryAsync(db, sql, chunk, r => (r.GetString(0), r.GetInt64(1)), ct))
+                {
+                    versions[key] = value;
+                }
             }
         }
         return versions;
@@ -133,18 +136,14 @@ public static class PlaceVersions
         foreach (var chunk in places.Distinct().Order(StringComparer.Ordinal).Chunk(500))
         {
             // One statement both providers understand: a multi-row upsert that returns the new values.
-            var values = string.Join(", ", chunk.Select((_, i) => "({" + i + "}, 1)"));
+            var values = string.Join(", ", chunk.Select((_, i) => "(@p" + i + ", 1)"));
             var upsert = "INSERT INTO \"NumberSequences\" (\"Key\", \"Value\") VALUES " + values
                 + " ON CONFLICT (\"Key\") DO UPDATE SET \"Value\" = \"NumberSequences\".\"Value\" + 1 RETURNING \"Key\", \"Value\"";
-            var rows = await db.Database.SqlQueryRaw<PlaceVersion>(upsert, chunk.Cast<object>().ToArray()).ToListAsync(ct);
-            foreach (var row in rows)
+            foreach (var (key, value) in await DirectSql.QueryAsync(db, upsert, chunk, r => (r.GetString(0), r.GetInt64(1)), ct))
             {
-                advanced[row.Key] = row.Value;
+                advanced[key] = value;
             }
         }
         return advanced;
     }
-
-    /// <summary>A row of the upsert's answer.</summary>
-    public sealed record PlaceVersion(string Key, long Value);
 }

@@ -142,7 +142,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         {
             // The open orders of the batch's places as kept in memory, where their versions say they are current (docs/adr/0015).
             var known = await _candidates.ViewAsync(db, batch.Select(u => (u.Order.BuildingId, u.Place.Compound)), ct);
-            var repeated = await RepeatedAsync(db, _postgres, batch, ct);
+            var repeated = await RepeatedAsync(db, batch, ct);
             var peers = new List<(WorkOrder Order, string? Compound)>(batch.Count);
             var written = new List<IntakeUnit>(batch.Count);
             for (var i = 0; i < batch.Count; i++)
@@ -205,7 +205,7 @@ public sealed class IntakeWriter : IAsyncDisposable
     /// intake. A repeat is not written; its caller answers with the stored order. A repeat that is stored by another
     /// instance after these reads fails the batch on the unique index (the intakes then run again alone).
     /// </summary>
-    private static async Task<bool[]> RepeatedAsync(LinliDbContext db, bool postgres, List<IntakeUnit> batch, CancellationToken ct)
+    private static async Task<bool[]> RepeatedAsync(LinliDbContext db, List<IntakeUnit> batch, CancellationToken ct)
     {
         var repeated = new bool[batch.Count];
         var keys = batch.Where(u => u.IdempotencyKey is not null).Select(u => u.IdempotencyKey!).Distinct().ToList();
@@ -218,29 +218,20 @@ public sealed class IntakeWriter : IAsyncDisposable
         if (keys.Count > 0)
         {
             var scopes = batch.Where(u => u.IdempotencyKey is not null).Select(u => u.IdempotencyScope!).Distinct().ToList();
-            foreach (var r in await db.IdempotencyRecords.AsNoTracking().Where(r => keys.Contains(r.Key) && scopes.Contains(r.Scope))
-                .Select(r => new { r.Scope, r.Key }).ToListAsync(ct))
-            {
-                storedKeys.Add((r.Scope, r.Key));
-            }
+            var sql = $"SELECT \"Scope\", \"Key\" FROM \"IdempotencyRecords\" WHERE \"Key\" IN ({DirectSql.In(0, keys.Count)}) AND \"Scope\" IN ({DirectSql.In(keys.Count, scopes.Count)})";
+            storedKeys.UnionWith(await DirectSql.QueryAsync(db, sql, [.. keys, .. scopes], r => (r.GetString(0), r.GetString(1)), ct));
         }
         var storedReferences = new HashSet<string>();
         if (references.Count > 0)
         {
-            var channels = batch.Where(u => u.Order.ExternalReference is not null).Select(u => u.Order.Channel.ToString()).Distinct().ToArray();
-            // On PostgreSQL in SQL of its own: EF's translation of Contains on a nullable column adds an "OR IS NULL" branch
-            // that keeps PostgreSQL off the (Channel, ExternalReference) index; the array must be of the column's type (a text
-            // array casts the column and leaves the index), and a prepared plan cannot prove from an array parameter that the
-            // partial index's "IS NOT NULL" holds unless it is said (0.5 ms a batch before, auto_explain).
-            var stored = postgres
-                ? await db.Database.SqlQuery<string>($"""
-                    SELECT "Channel" || ':' || "ExternalReference" AS "Value" FROM "WorkOrders"
-                    WHERE "Channel" = ANY({channels}) AND "ExternalReference" = ANY(CAST({references.ToArray()} AS character varying[]))
-                      AND "ExternalReference" IS NOT NULL
-                    """).ToListAsync(ct)
-                : (await db.WorkOrders.AsNoTracking().Where(o => references.Contains(o.ExternalReference!))
-                    .Select(o => new { o.Channel, o.ExternalReference }).ToListAsync(ct)).Select(o => o.Channel + ":" + o.ExternalReference).ToList();
-            storedReferences.UnionWith(stored);
+            var channels = batch.Where(u => u.Order.ExternalReference is not null).Select(u => u.Order.Channel.ToString()).Distinct().ToList();
+            // "IS NOT NULL" said, so that PostgreSQL's plan may use the partial (Channel, ExternalReference) index.
+            var sql = $"""
+                SELECT "Channel", "ExternalReference" FROM "WorkOrders"
+                WHERE "ExternalReference" IN ({DirectSql.In(0, references.Count)}) AND "Channel" IN ({DirectSql.In(references.Count, channels.Count)})
+                  AND "ExternalReference" IS NOT NULL
+                """;
+            storedReferences.UnionWith(await DirectSql.QueryAsync(db, sql, [.. references, .. channels], r => r.GetString(0) + ":" + r.GetString(1), ct));
         }
         for (var i = 0; i < batch.Count; i++)
         {
