@@ -29,20 +29,16 @@ public static class PostgresCopy
 
     private static readonly ConcurrentDictionary<IEntityType, Table?> Tables = new();
 
-    /// <summary>
-    /// Copies every added row the model allows, when there are at least <paramref name="minimumRows"/> of them (a COPY is
-    /// two round trips per table; a few rows go faster as SaveChanges' one batch of INSERTs). Returns how many rows were
-    /// copied.
-    /// </summary>
-    public static Task<int> InsertAddedAsync(DbContext db, int minimumRows, CancellationToken ct) => InsertAsync(db, [], minimumRows, ct);
+    /// <summary>Copies every added row the model allows; returns how many were copied.</summary>
+    public static Task<int> InsertAddedAsync(DbContext db, CancellationToken ct) => InsertAsync(db, [], ct);
 
     /// <summary>
     /// Copies <paramref name="untracked"/> (new entities the context does not track, read through the model's property
-    /// getters) together with every added row of the context the model allows, when there are at least
-    /// <paramref name="minimumRows"/> rows in all and every untracked row's type can be copied; otherwise copies nothing and
-    /// returns 0 (the caller then adds the untracked rows to the context). Returns how many rows were copied.
+    /// getters) together with every added row of the context the model allows, unless one of the untracked rows is of a
+    /// type that cannot be copied: then it copies nothing and returns 0 (the caller adds the untracked rows to the context
+    /// instead). Returns how many rows were copied.
     /// </summary>
-    public static async Task<int> InsertAsync(DbContext db, IReadOnlyList<object> untracked, int minimumRows, CancellationToken ct)
+    public static async Task<int> InsertAsync(DbContext db, IReadOnlyList<object> untracked, CancellationToken ct)
     {
         var added = new Dictionary<IEntityType, (Table Table, List<object> Rows)>();
         foreach (var row in untracked)
@@ -74,7 +70,7 @@ public static class PostgresCopy
             }
             group.Rows.Add(entry);
         }
-        if (added.Count == 0 || added.Values.Sum(g => g.Rows.Count) < minimumRows)
+        if (added.Count == 0)
         {
             return 0;
         }

@@ -36,7 +36,7 @@ public class PostgresCopyTests(LinliApp app) : IClassFixture<LinliApp>
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            var copied = await PostgresCopy.InsertAddedAsync(db, 0, CancellationToken.None);
+            var copied = await PostgresCopy.InsertAddedAsync(db, CancellationToken.None);
             copied.ShouldBe(added.Count); // every row of an intake goes by COPY, none is left to SaveChanges
             added.ShouldAllBe(e => e.State == EntityState.Unchanged);
             (await db.SaveChangesAsync()).ShouldBe(0);
@@ -60,7 +60,7 @@ public class PostgresCopyTests(LinliApp app) : IClassFixture<LinliApp>
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            var copied = await PostgresCopy.InsertAsync(db, untracked, 0, CancellationToken.None);
+            var copied = await PostgresCopy.InsertAsync(db, untracked, CancellationToken.None);
             copied.ShouldBe(untracked.Count + 1);
             db.ChangeTracker.Entries().Single().State.ShouldBe(EntityState.Unchanged);
             untracked.ShouldAllBe(r => db.Entry(r).State == EntityState.Detached);
@@ -71,14 +71,14 @@ public class PostgresCopyTests(LinliApp app) : IClassFixture<LinliApp>
     }
 
     [PostgresFact]
-    public async Task Below_the_minimum_nothing_is_copied_and_the_untracked_rows_are_left_to_the_caller()
+    public async Task With_an_untracked_row_it_cannot_copy_nothing_is_copied_and_the_rows_are_left_to_the_caller()
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
-        var rows = IntakeRows("3").SelectMany(r => r is WorkOrder o ? [o, .. o.History] : new[] { r }).ToList();
+        var rows = IntakeRows("3").SelectMany(r => r is WorkOrder o ? [o, .. o.History] : new[] { r }).Append("not an entity").ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync();
-        (await PostgresCopy.InsertAsync(db, rows, rows.Count + 1, CancellationToken.None)).ShouldBe(0);
+        (await PostgresCopy.InsertAsync(db, rows, CancellationToken.None)).ShouldBe(0);
         (await db.WorkOrders.CountAsync(o => o.Number.StartsWith("20261120-93"))).ShouldBe(0);
     }
 
@@ -167,7 +167,7 @@ public class PostgresCopyTests(LinliApp app) : IClassFixture<LinliApp>
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await Should.ThrowAsync<DbUpdateException>(() => PostgresCopy.InsertAddedAsync(db, 0, CancellationToken.None));
+            await Should.ThrowAsync<DbUpdateException>(() => PostgresCopy.InsertAddedAsync(db, CancellationToken.None));
         }
 
         (await app.WithDbAsync(d => d.WorkOrders.AnyAsync(o => o.Id == order.Id))).ShouldBeFalse();
@@ -189,7 +189,7 @@ public class PostgresCopyTests(LinliApp app) : IClassFixture<LinliApp>
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            (await PostgresCopy.InsertAddedAsync(db, 0, CancellationToken.None)).ShouldBe(4);
+            (await PostgresCopy.InsertAddedAsync(db, CancellationToken.None)).ShouldBe(4);
             await transaction.CommitAsync();
         }
 

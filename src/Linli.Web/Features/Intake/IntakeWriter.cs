@@ -124,9 +124,6 @@ public sealed class IntakeWriter : IAsyncDisposable
     /// </summary>
     public async Task<IntakeWritten> WriteAloneAsync(IntakeUnit unit, CancellationToken ct) => (await WriteBatchAsync([unit], ct))[0];
 
-    /// <summary>About five intakes' rows: below, SaveChanges' single round trip beats a COPY's two per table (intake bench).</summary>
-    private const int CopyFromRows = 32;
-
     private async Task<IntakeWritten[]> WriteBatchAsync(List<IntakeUnit> batch, CancellationToken ct)
     {
         await using var scope = _scopes.CreateAsyncScope();
@@ -170,9 +167,9 @@ public sealed class IntakeWriter : IAsyncDisposable
             // save does) and in this transaction.
             var advanced = await PlaceVersions.AdvanceAsync(db,
                 peers.Select(p => PlaceVersions.Of(p.Order.BuildingId, p.Compound)).OfType<string>(), ct);
-            // On PostgreSQL the new rows of a batch of several intakes go by binary COPY, one per table, read from the objects
-            // (docs/adr/0014); otherwise they join the context, and SaveChanges writes them with the rest.
-            var copied = _postgres && await PostgresCopy.InsertAsync(db, [.. written.SelectMany(u => u.NewRows)], CopyFromRows, ct) > 0;
+            // On PostgreSQL the new rows go by binary COPY, one per table, read from the objects (docs/adr/0014); on SQLite
+            // they join the context, and SaveChanges writes them with the rest.
+            var copied = _postgres && await PostgresCopy.InsertAsync(db, [.. written.SelectMany(u => u.NewRows)], ct) > 0;
             foreach (var unit in written)
             {
                 unit.AttachTo(db, newRowsStored: copied);
