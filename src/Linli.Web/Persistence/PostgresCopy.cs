@@ -8,9 +8,10 @@ using Npgsql;
 namespace Linli.Web.Persistence;
 
 /// <summary>
-/// Inserts the rows a context has added with PostgreSQL's binary COPY, one COPY per table, on the context's own connection
-/// and transaction, from the EF model's mapping (tables, columns, store types, value converters). The copied rows are then
-/// Unchanged, so that the SaveChanges after it writes only what else changed. For the intake writer's batches
+/// Inserts new rows (the ones a context has added, and new entities it does not track) with PostgreSQL's binary COPY, one
+/// COPY per table, on the context's own connection and transaction, from the EF model's mapping (tables, columns, store
+/// types, value converters). The copied tracked rows are then Unchanged, so that the SaveChanges after it writes only what
+/// else changed. For the intake writer's batches
 /// (Features/Intake/IntakeWriter): EF's SaveChanges of a few hundred new rows (one INSERT statement each, with a parameter
 /// per column) was a sixth of the host's CPU per intake, and PostgreSQL executes one COPY per table for less than the
 /// statements (docs/adr/0014-intake-copy.md). No library here does this (dependencies.md); see Persistence/README.md.
@@ -23,14 +24,13 @@ namespace Linli.Web.Persistence;
 /// </summary>
 public static class PostgresCopy
 {
-    /// <summary><paramref name="Untracked"/>: every column is a CLR property, so that rows the context does not track can be read.</summary>
-    private sealed record Table(string Sql, IProperty[] Columns, IClrPropertyGetter[] Getters, ValueConverter?[] Converters, string[] StoreTypes, int Rank,
-        bool Untracked);
+    /// <summary><paramref name="Getters"/>: one per column when every column is a CLR property (rows the context does not track can be read), else none.</summary>
+    private sealed record Table(string Sql, IProperty[] Columns, IClrPropertyGetter[] Getters, ValueConverter?[] Converters, string[] StoreTypes, int Rank)
+    {
+        public bool ReadsObjects => Getters.Length == Columns.Length;
+    }
 
     private static readonly ConcurrentDictionary<IEntityType, Table?> Tables = new();
-
-    /// <summary>Copies every added row the model allows; returns how many were copied.</summary>
-    public static Task<int> InsertAddedAsync(DbContext db, CancellationToken ct) => InsertAsync(db, [], ct);
 
     /// <summary>
     /// Copies <paramref name="untracked"/> (new entities the context does not track, read through the model's property
@@ -44,7 +44,7 @@ public static class PostgresCopy
         foreach (var row in untracked)
         {
             var type = db.Model.FindEntityType(row.GetType());
-            if (type is null || Describe(type) is not { Untracked: true } described)
+            if (type is null || Describe(type) is not { ReadsObjects: true } described)
             {
                 return 0;
             }
@@ -196,10 +196,9 @@ public static class PostgresCopy
         }
         var quoted = string.Join(", ", columns.Select(c => Quote(c.GetColumnName(store)!)));
         var target = schema is null ? Quote(name) : Quote(schema) + "." + Quote(name);
-        var untracked = columns.All(c => !c.IsShadowProperty());
         return new Table($"COPY {target} ({quoted}) FROM STDIN (FORMAT BINARY)", [.. columns],
-            untracked ? [.. columns.Select(c => c.GetGetter())] : [],
-            [.. columns.Select(c => c.GetTypeMapping().Converter)], [.. columns.Select(c => StoreType(c.GetColumnType(store)))], rank, untracked);
+            columns.Any(c => c.IsShadowProperty()) ? [] : [.. columns.Select(c => c.GetGetter())],
+            [.. columns.Select(c => c.GetTypeMapping().Converter)], [.. columns.Select(c => StoreType(c.GetColumnType(store)))], rank);
     }
 
     /// <summary>The type name Npgsql writes: without length or precision ("character varying(64)" is "character varying").</summary>

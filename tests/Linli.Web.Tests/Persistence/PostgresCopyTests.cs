@@ -36,7 +36,7 @@ public class PostgresCopyTests(LinliApp app) : IClassFixture<LinliApp>
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            var copied = await PostgresCopy.InsertAddedAsync(db, CancellationToken.None);
+            var copied = await PostgresCopy.InsertAsync(db, [], CancellationToken.None);
             copied.ShouldBe(added.Count); // every row of an intake goes by COPY, none is left to SaveChanges
             added.ShouldAllBe(e => e.State == EntityState.Unchanged);
             (await db.SaveChangesAsync()).ShouldBe(0);
@@ -167,7 +167,7 @@ public class PostgresCopyTests(LinliApp app) : IClassFixture<LinliApp>
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await Should.ThrowAsync<DbUpdateException>(() => PostgresCopy.InsertAddedAsync(db, CancellationToken.None));
+            await Should.ThrowAsync<DbUpdateException>(() => PostgresCopy.InsertAsync(db, [], CancellationToken.None));
         }
 
         (await app.WithDbAsync(d => d.WorkOrders.AnyAsync(o => o.Id == order.Id))).ShouldBeFalse();
@@ -189,7 +189,7 @@ public class PostgresCopyTests(LinliApp app) : IClassFixture<LinliApp>
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            (await PostgresCopy.InsertAddedAsync(db, CancellationToken.None)).ShouldBe(4);
+            (await PostgresCopy.InsertAsync(db, [], CancellationToken.None)).ShouldBe(4);
             await transaction.CommitAsync();
         }
 

@@ -46,7 +46,7 @@ public sealed class CategorizeWorkOrderHandler(WorkOrderCommands commands, Linli
             label.At = now;
             if (order.Status == WorkOrderStatus.Received)
             {
-                await autoDispatch.TryDispatchAsync(order, now, token);
+                await autoDispatch.TryDispatchAsync(order, now, null, token);
             }
             return result;
         }, ct);

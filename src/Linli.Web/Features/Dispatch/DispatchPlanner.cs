@@ -23,7 +23,7 @@ public sealed record DispatchPlan(Guid UnitId, RoutingRule Rule, Place Place, Ro
 public sealed class DispatchPlanner(LinliDbContext db, GridMap map, PlaceLocator locator, UnitTree units, CategoryCatalog categories, RoutingRuleSet routingRules)
 {
     /// <summary>Plans for <paramref name="order"/> at <paramref name="known"/>, or, when not given, at the place recorded for it.</summary>
-    public async Task<DispatchPlan?> PlanAsync(WorkOrder order, CancellationToken ct, Place? known = null)
+    public async Task<DispatchPlan?> PlanAsync(WorkOrder order, Place? known, CancellationToken ct)
     {
         if (order.Status != WorkOrderStatus.Received || order.CategoryId is not { } categoryId)
         {
@@ -89,14 +89,14 @@ public sealed class AutoDispatcher(DispatchPlanner planner, TimeLimits limits, I
     /// <summary>The system actor of automatic dispatch, as it appears in an order's history.</summary>
     public static readonly Actor SmartDispatch = new(null, SystemText.Get("Actor.SmartDispatch"), "System");
 
-    /// <summary><paramref name="place"/>: where intake located the order (otherwise the place recorded for it).</summary>
-    public async Task<DispatchPlan?> TryDispatchAsync(WorkOrder order, DateTime now, CancellationToken ct, Place? place = null)
+    /// <summary><paramref name="place"/>: where intake located the order (null: the place recorded for it).</summary>
+    public async Task<DispatchPlan?> TryDispatchAsync(WorkOrder order, DateTime now, Place? place, CancellationToken ct)
     {
         if (!configuration.GetValue("Linli:Dispatch:Auto", true))
         {
             return null;
         }
-        var plan = await planner.PlanAsync(order, ct, place);
+        var plan = await planner.PlanAsync(order, place, ct);
         if (plan is null)
         {
             return null;

@@ -155,7 +155,7 @@ public sealed class IntakeWriter : IAsyncDisposable
                 var duplicate = await duplicates.ApplyAsync(unit.Order, unit.Place.Compound, unit.Now, ct, peers, known);
                 // 智能分拨 (M-3, Features/Dispatch): a known category at a surely located place goes straight to the unit its
                 // routing rule names; anything else waits in the dispatcher's triage queue (Received).
-                await autoDispatch.TryDispatchAsync(unit.Order, unit.Now, ct, unit.Place);
+                await autoDispatch.TryDispatchAsync(unit.Order, unit.Now, unit.Place, ct);
                 peers.Add((unit.Order, unit.Place.Compound));
                 written.Add(unit);
                 outcomes[i] = new IntakeWritten(duplicate, false);
