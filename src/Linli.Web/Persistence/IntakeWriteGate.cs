@@ -38,19 +38,31 @@ public sealed class IntakeWriteGate(DatabaseOptions options) : IDisposable
 
     /// <summary>
     /// Enters the gate for the intakes at <paramref name="placeKeys"/> (nulls: no place, nothing to serialize on PostgreSQL),
-    /// one intake or a batch of them (Features/Intake/IntakeWriter). On PostgreSQL the pass holds the transaction the
-    /// intakes' SaveChanges joins, with every place locked in one statement, in key order (two batches sharing places cannot
-    /// deadlock); <see cref="Pass.CommitAsync"/> ends it.
+    /// one intake or a batch of them (Features/Intake/IntakeWriter), and runs <paramref name="reads"/> inside it. On
+    /// PostgreSQL the pass holds the transaction the intakes' writes join, with every place locked in one statement, in key
+    /// order (two batches sharing places cannot deadlock), sent with the reads in one round trip; <see cref="Pass.CommitAsync"/>
+    /// ends it.
     /// </summary>
-    public async Task<Pass> EnterAtAsync(DbContext db, IEnumerable<string?> placeKeys, CancellationToken ct)
+    internal async Task<Pass> EnterAtAsync(DbContext db, IEnumerable<string?> placeKeys, SqlBatch reads, CancellationToken ct)
     {
         if (options.Provider == DatabaseProvider.Sqlite)
         {
-            return await EnterAsync(ct);
+            var pass = await EnterAsync(ct);
+            try
+            {
+                await reads.ExecuteAsync(db, ct);
+                return pass;
+            }
+            catch
+            {
+                await pass.DisposeAsync();
+                throw;
+            }
         }
         var keys = placeKeys.OfType<string>().Select(LockKey).Distinct().Order().ToArray();
         if (keys.Length == 0)
         {
+            await reads.ExecuteAsync(db, ct);
             return default;
         }
         var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -59,14 +71,17 @@ public sealed class IntakeWriteGate(DatabaseOptions options) : IDisposable
         db.Database.AutoSavepointsEnabled = false;
         try
         {
+            var locked = new SqlBatch();
             if (keys.Length == 1)
             {
-                await DirectSql.ExecuteAsync(db, "SELECT pg_advisory_xact_lock(@p0)", [keys[0]], ct);
+                locked.Query("SELECT pg_advisory_xact_lock(@p0)", [keys[0]], _ => { });
             }
             else
             {
-                await DirectSql.ExecuteAsync(db, "SELECT count(pg_advisory_xact_lock(t.k)) FROM unnest(@p0) WITH ORDINALITY AS t(k, i)", [keys], ct);
+                locked.Query("SELECT count(pg_advisory_xact_lock(t.k)) FROM unnest(@p0) WITH ORDINALITY AS t(k, i)", [keys], _ => { });
             }
+            locked.Append(reads);
+            await locked.ExecuteAsync(db, ct);
             return new Pass(null, transaction);
         }
         catch
@@ -75,9 +90,6 @@ public sealed class IntakeWriteGate(DatabaseOptions options) : IDisposable
             throw;
         }
     }
-
-    /// <summary>Enters the gate for one intake at <paramref name="placeKey"/>.</summary>
-    public Task<Pass> EnterAtAsync(DbContext db, string? placeKey, CancellationToken ct) => EnterAtAsync(db, [placeKey], ct);
 
     /// <summary>A stable 64-bit key for a place (the same on every instance and every start).</summary>
     public static long LockKey(string placeKey) => BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes("intake:" + placeKey)));

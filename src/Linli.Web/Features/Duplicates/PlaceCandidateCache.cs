@@ -9,7 +9,7 @@ namespace Linli.Web.Features.Duplicates;
 /// The open, unmerged orders of each place that the duplicate check compares new reports with, kept in memory between
 /// intake batches: the latest <see cref="Keep"/> of each category and of all, as of a version of the place
 /// (<see cref="PlaceVersions"/>). A batch of the intake writer reads its places' versions under its place locks
-/// (<see cref="ViewAsync"/>); where the kept copy has that version it is what the database holds, on any instance, and no
+/// (<see cref="View"/>); where the kept copy has that version it is what the database holds, on any instance, and no
 /// candidate query runs; otherwise the place is read again. After the batch commits, its new orders are added to the copies
 /// whose version it advanced by exactly one (nobody else changed the place meanwhile); the others are dropped.
 /// docs/adr/0015-duplicate-candidates-in-memory.md.
@@ -29,10 +29,10 @@ public sealed class PlaceCandidateCache
     private int _count;
 
     /// <summary>
-    /// Reads the versions of the places of a batch's orders (each order's building, and the compound it was placed in), in the
-    /// batch's transaction and under its place locks.
+    /// The view of a batch's orders' places (each order's building, and the compound it was placed in), whose versions
+    /// <paramref name="reads"/> reads, to run in the batch's transaction and under its place locks before the view is used.
     /// </summary>
-    public async Task<PlaceCandidateView> ViewAsync(LinliDbContext db, IEnumerable<(Guid? Building, string? Compound)> orders, CancellationToken ct)
+    internal PlaceCandidateView View(SqlBatch reads, IEnumerable<(Guid? Building, string? Compound)> orders)
     {
         var places = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (building, compound) in orders)
@@ -46,7 +46,7 @@ public sealed class PlaceCandidateCache
                 places.Add(PlaceVersions.OfCompound(c));
             }
         }
-        return new PlaceCandidateView(this, await PlaceVersions.ReadAsync(db, places, ct));
+        return new PlaceCandidateView(this, PlaceVersions.Read(reads, places));
     }
 
     internal PlaceCandidates? Find(string place) => _places.GetValueOrDefault(place);

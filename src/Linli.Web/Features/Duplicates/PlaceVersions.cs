@@ -108,20 +108,17 @@ public static class PlaceVersions
         }
     }
 
-    /// <summary>The places' counters as this transaction sees them (0: never advanced).</summary>
-    public static async Task<Dictionary<string, long>> ReadAsync(LinliDbContext db, IReadOnlyCollection<string> places, CancellationToken ct)
+    /// <summary>
+    /// The places' counters as this transaction sees them (0: never advanced), read when <paramref name="batch"/> runs:
+    /// until then the dictionary holds zeros.
+    /// </summary>
+    internal static Dictionary<string, long> Read(SqlBatch batch, IReadOnlyCollection<string> places)
     {
         var versions = places.ToDictionary(p => p, _ => 0L, StringComparer.Ordinal);
-        if (places.Count > 0)
+        foreach (var chunk in places.Chunk(500))
         {
-            foreach (var chunk in places.Chunk(500))
-            {
-                var sql = $"SELECT \"Key\", \"Value\" FROM \"NumberSequences\" WHERE \"Key\" IN ({DirectSql.In(0, chunk.Length)})";
-                foreach (var (key, value) in await DirectSql.QueryAsync(db, sql, chunk, r => (r.GetString(0), r.GetInt64(1)), ct))
-                {
-                    versions[key] = value;
-                }
-            }
+            var sql = $"SELECT \"Key\", \"Value\" FROM \"NumberSequences\" WHERE \"Key\" IN ({DirectSql.In(0, chunk.Length)})";
+            batch.Query(sql, chunk, r => versions[r.GetString(0)] = r.GetInt64(1));
         }
         return versions;
     }
@@ -132,6 +129,15 @@ public static class PlaceVersions
     /// </summary>
     public static async Task<Dictionary<string, long>> AdvanceAsync(LinliDbContext db, IEnumerable<string> places, CancellationToken ct)
     {
+        var batch = new SqlBatch();
+        var advanced = Advance(batch, places);
+        await batch.ExecuteAsync(db, ct);
+        return advanced;
+    }
+
+    /// <summary><see cref="AdvanceAsync"/> as statements of <paramref name="batch"/>: the new values are there once it has run.</summary>
+    internal static Dictionary<string, long> Advance(SqlBatch batch, IEnumerable<string> places)
+    {
         var advanced = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var chunk in places.Distinct().Order(StringComparer.Ordinal).Chunk(500))
         {
@@ -139,10 +145,7 @@ public static class PlaceVersions
             var values = string.Join(", ", chunk.Select((_, i) => "(@p" + i + ", 1)"));
             var upsert = "INSERT INTO \"NumberSequences\" (\"Key\", \"Value\") VALUES " + values
                 + " ON CONFLICT (\"Key\") DO UPDATE SET \"Value\" = \"NumberSequences\".\"Value\" + 1 RETURNING \"Key\", \"Value\"";
-            foreach (var (key, value) in await DirectSql.QueryAsync(db, upsert, chunk, r => (r.GetString(0), r.GetInt64(1)), ct))
-            {
-                advanced[key] = value;
-            }
+            batch.Query(upsert, chunk, r => advanced[r.GetString(0)] = r.GetInt64(1));
         }
         return advanced;
     }

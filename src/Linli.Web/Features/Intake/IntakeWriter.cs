@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Dispatch;
 using Linli.Web.Features.Duplicates;
@@ -135,17 +136,20 @@ public sealed class IntakeWriter : IAsyncDisposable
         var duplicates = scope.ServiceProvider.GetRequiredService<DetectDuplicatesHandler>();
         var autoDispatch = scope.ServiceProvider.GetRequiredService<AutoDispatcher>();
         var outcomes = new IntakeWritten[batch.Count];
-        await using (var pass = await _gate.EnterAtAsync(db, batch.Select(u => u.PlaceKey), ct))
+        // What the batch reads before its checks, sent with its place locks in one round trip (on PostgreSQL): the versions
+        // of its places, for the open orders kept in memory (docs/adr/0015), and which intakes repeat a stored request.
+        var reads = new SqlBatch();
+        var known = _candidates.View(reads, batch.Select(u => (u.Order.BuildingId, u.Place.Compound)));
+        var repeated = Repeats(reads, batch);
+        await using (var pass = await _gate.EnterAtAsync(db, batch.Select(u => u.PlaceKey), reads, ct))
         {
-            // The open orders of the batch's places as kept in memory, where their versions say they are current (docs/adr/0015).
-            var known = await _candidates.ViewAsync(db, batch.Select(u => (u.Order.BuildingId, u.Place.Compound)), ct);
-            var repeated = await RepeatedAsync(db, batch, ct);
+            var repeats = repeated();
             var peers = new List<(WorkOrder Order, string? Compound)>(batch.Count);
             var written = new List<IntakeUnit>(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
                 var unit = batch[i];
-                if (repeated[i])
+                if (repeats[i])
                 {
                     outcomes[i] = IntakeWritten.Repeated;
                     continue;
@@ -163,16 +167,28 @@ public sealed class IntakeWriter : IAsyncDisposable
             // On SQLite (no place locks) and for a batch without places, the transaction starts here.
             await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             db.Database.AutoSavepointsEnabled = false;
-            // The versions of the places the batch adds orders to, advanced first (before any order row is locked, as every
-            // save does) and in this transaction.
-            var advanced = await PlaceVersions.AdvanceAsync(db,
-                peers.Select(p => PlaceVersions.Of(p.Order.BuildingId, p.Compound)).OfType<string>(), ct);
-            // On PostgreSQL the new rows go by binary COPY, one per table, read from the objects (docs/adr/0014); on SQLite
-            // they join the context, and SaveChanges writes them with the rest.
-            var copied = _postgres && await PostgresCopy.InsertAsync(db, [.. written.SelectMany(u => u.NewRows)], ct) > 0;
+            // In one round trip (on PostgreSQL): the versions of the places the batch adds orders to, advanced first (before
+            // any order row is locked, as every save does), and the new rows, inserted from the objects (docs/adr/0014). On
+            // SQLite the new rows join the context, and SaveChanges writes them with the rest.
+            var writes = new SqlBatch();
+            var advanced = PlaceVersions.Advance(writes, peers.Select(p => PlaceVersions.Of(p.Order.BuildingId, p.Compound)).OfType<string>());
+            var insert = _postgres ? PostgresBulkInsert.Prepare(db, [.. written.SelectMany(u => u.NewRows)]) : null;
+            if (insert is not null)
+            {
+                writes.Add(insert.Commands());
+            }
+            try
+            {
+                await writes.ExecuteAsync(db, ct);
+            }
+            catch (DbException e)
+            {
+                throw new DbUpdateException("Writing an intake batch failed: " + e.Message, e);
+            }
+            insert?.Stored();
             foreach (var unit in written)
             {
-                unit.AttachTo(db, newRowsStored: copied);
+                unit.AttachTo(db, newRowsStored: insert is not null);
             }
             if (db.ChangeTracker.HasChanges())
             {
@@ -198,25 +214,21 @@ public sealed class IntakeWriter : IAsyncDisposable
 
     /// <summary>
     /// Which intakes of the batch repeat a request already stored (the same Idempotency-Key of the same caller, or the same
-    /// case number of the same channel), or one earlier in the batch: two reads for the whole batch instead of one per
-    /// intake. A repeat is not written; its caller answers with the stored order. A repeat that is stored by another
-    /// instance after these reads fails the batch on the unique index (the intakes then run again alone).
+    /// case number of the same channel), or one earlier in the batch: two queries of <paramref name="reads"/> for the whole
+    /// batch; the answer once they have run. A repeat is not written; its caller answers with the stored order. A repeat
+    /// that is stored by another instance after these reads fails the batch on the unique index (the intakes then run
+    /// again alone).
     /// </summary>
-    private static async Task<bool[]> RepeatedAsync(LinliDbContext db, List<IntakeUnit> batch, CancellationToken ct)
+    private static Func<bool[]> Repeats(SqlBatch reads, List<IntakeUnit> batch)
     {
-        var repeated = new bool[batch.Count];
         var keys = batch.Where(u => u.IdempotencyKey is not null).Select(u => u.IdempotencyKey!).Distinct().ToList();
         var references = batch.Where(u => u.Order.ExternalReference is not null).Select(u => u.Order.ExternalReference!).Distinct().ToList();
-        if (keys.Count == 0 && references.Count == 0)
-        {
-            return repeated;
-        }
         var storedKeys = new HashSet<(string, string)>();
         if (keys.Count > 0)
         {
             var scopes = batch.Where(u => u.IdempotencyKey is not null).Select(u => u.IdempotencyScope!).Distinct().ToList();
             var sql = $"SELECT \"Scope\", \"Key\" FROM \"IdempotencyRecords\" WHERE \"Key\" IN ({DirectSql.In(0, keys.Count)}) AND \"Scope\" IN ({DirectSql.In(keys.Count, scopes.Count)})";
-            storedKeys.UnionWith(await DirectSql.QueryAsync(db, sql, [.. keys, .. scopes], r => (r.GetString(0), r.GetString(1)), ct));
+            reads.Query(sql, [.. keys, .. scopes], r => storedKeys.Add((r.GetString(0), r.GetString(1))));
         }
         var storedReferences = new HashSet<string>();
         if (references.Count > 0)
@@ -228,17 +240,21 @@ public sealed class IntakeWriter : IAsyncDisposable
                 WHERE "ExternalReference" IN ({DirectSql.In(0, references.Count)}) AND "Channel" IN ({DirectSql.In(references.Count, channels.Count)})
                   AND "ExternalReference" IS NOT NULL
                 """;
-            storedReferences.UnionWith(await DirectSql.QueryAsync(db, sql, [.. references, .. channels], r => r.GetString(0) + ":" + r.GetString(1), ct));
+            reads.Query(sql, [.. references, .. channels], r => storedReferences.Add(r.GetString(0) + ":" + r.GetString(1)));
         }
-        for (var i = 0; i < batch.Count; i++)
+        return () =>
         {
-            var unit = batch[i];
-            var key = unit.IdempotencyKey is { } k ? (unit.IdempotencyScope!, k) : default;
-            var reference = unit.Order.ExternalReference is { } x ? unit.Order.Channel + ":" + x : null;
-            repeated[i] = (unit.IdempotencyKey is not null && !storedKeys.Add(key))
-                || (reference is not null && !storedReferences.Add(reference));
-        }
-        return repeated;
+            var repeated = new bool[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var unit = batch[i];
+                var key = unit.IdempotencyKey is { } k ? (unit.IdempotencyScope!, k) : default;
+                var reference = unit.Order.ExternalReference is { } x ? unit.Order.Channel + ":" + x : null;
+                repeated[i] = (unit.IdempotencyKey is not null && !storedKeys.Add(key))
+                    || (reference is not null && !storedReferences.Add(reference));
+            }
+            return repeated;
+        };
     }
 
     public async ValueTask DisposeAsync()

@@ -16,16 +16,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Linli.Web.Tests.Persistence;
 
 /// <summary>
-/// The intake writer's COPY of new rows on PostgreSQL stores every column as EF would: each row read back holds, property
+/// The intake writer's bulk insert of new rows on PostgreSQL stores every column as EF would: each row read back holds, property
 /// by property, what its entity held (converters, enums as text, UTC times, nulls, shadow keys, a child and its parent in
-/// one COPY).
+/// one statement).
 /// </summary>
-public class PostgresCopyTests(LinliApp app) : IClassFixture<LinliApp>
+public class PostgresBulkInsertTests(LinliApp app) : IClassFixture<LinliApp>
 {
     private static readonly DateTime At = new(2026, 11, 20, 2, 15, 30, DateTimeKind.Utc);
 
     [PostgresFact]
-    public async Task Copied_rows_read_back_property_by_property_as_their_entities_held_them()
+    public async Task Inserted_rows_read_back_property_by_property_as_their_entities_held_them()
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
@@ -36,8 +36,8 @@ public class PostgresCopyTests(LinliApp app) : IClassFixture<LinliApp>
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            var copied = await PostgresCopy.InsertAsync(db, [], CancellationToken.None);
-            copied.ShouldBe(added.Count); // every row of an intake goes by COPY, none is left to SaveChanges
+            var copied = await PostgresBulkInsert.InsertAsync(db, [], CancellationToken.None);
+            copied.ShouldBe(added.Count); // every row of an intake goes by the bulk insert, none is left to SaveChanges
             added.ShouldAllBe(e => e.State == EntityState.Unchanged);
             (await db.SaveChangesAsync()).ShouldBe(0);
             await transaction.CommitAsync();
@@ -60,7 +60,7 @@ public class PostgresCopyTests(LinliApp app) : IClassFixture<LinliApp>
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            var copied = await PostgresCopy.InsertAsync(db, untracked, CancellationToken.None);
+            var copied = await PostgresBulkInsert.InsertAsync(db, untracked, CancellationToken.None);
             copied.ShouldBe(untracked.Count + 1);
             db.ChangeTracker.Entries().Single().State.ShouldBe(EntityState.Unchanged);
             untracked.ShouldAllBe(r => db.Entry(r).State == EntityState.Detached);
@@ -71,14 +71,14 @@ public class PostgresCopyTests(LinliApp app) : IClassFixture<LinliApp>
     }
 
     [PostgresFact]
-    public async Task With_an_untracked_row_it_cannot_copy_nothing_is_copied_and_the_rows_are_left_to_the_caller()
+    public async Task With_an_untracked_row_it_cannot_insert_nothing_is_inserted_and_the_rows_are_left_to_the_caller()
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
         var rows = IntakeRows("3").SelectMany(r => r is WorkOrder o ? [o, .. o.History] : new[] { r }).Append("not an entity").ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync();
-        (await PostgresCopy.InsertAsync(db, rows, CancellationToken.None)).ShouldBe(0);
+        (await PostgresBulkInsert.InsertAsync(db, rows, CancellationToken.None)).ShouldBe(0);
         (await db.WorkOrders.CountAsync(o => o.Number.StartsWith("20261120-93"))).ShouldBe(0);
     }
 
@@ -167,13 +167,13 @@ public class PostgresCopyTests(LinliApp app) : IClassFixture<LinliApp>
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await Should.ThrowAsync<DbUpdateException>(() => PostgresCopy.InsertAsync(db, [], CancellationToken.None));
+            await Should.ThrowAsync<DbUpdateException>(() => PostgresBulkInsert.InsertAsync(db, [], CancellationToken.None));
         }
 
         (await app.WithDbAsync(d => d.WorkOrders.AnyAsync(o => o.Id == order.Id))).ShouldBeFalse();
     }
     [PostgresFact]
-    public async Task A_table_reached_by_two_paths_of_foreign_keys_is_copied_once_its_principals_are()
+    public async Task A_table_reached_by_two_paths_of_foreign_keys_is_inserted_once_its_principals_are()
     {
         var connection = await app.WithDbAsync(d => Task.FromResult(d.Database.GetConnectionString()!));
         await using var db = new DiamondContext(new DbContextOptionsBuilder<DiamondContext>().UseNpgsql(connection).Options);
@@ -189,7 +189,7 @@ public class PostgresCopyTests(LinliApp app) : IClassFixture<LinliApp>
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            (await PostgresCopy.InsertAsync(db, [], CancellationToken.None)).ShouldBe(4);
+            (await PostgresBulkInsert.InsertAsync(db, [], CancellationToken.None)).ShouldBe(4);
             await transaction.CommitAsync();
         }
 
@@ -211,7 +211,7 @@ public sealed class PostgresFactAttribute : FactAttribute
     }
 }
 
-/// <summary>Four tables whose foreign keys make a diamond, for the COPY's ordering of principals.</summary>
+/// <summary>Four tables whose foreign keys make a diamond, for the bulk insert's ordering of principals.</summary>
 public sealed class DiamondContext(DbContextOptions<DiamondContext> options) : DbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)
