@@ -62,10 +62,11 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
     public DuplicateOptions Options { get; } = configuration.GetSection("Linli:Duplicates").Get<DuplicateOptions>() ?? new DuplicateOptions();
 
     /// <summary>
-    /// Looks for the order this one repeats; merges it when configured to. Returns the match, if any. <paramref name="peers"/>
+    /// Looks for the order this one repeats; merges it when configured to. Returns the match, if any, and adds its evidence
+    /// (a <see cref="DuplicateMatch"/>) to <paramref name="newRows"/>, to be stored with the order. <paramref name="peers"/>
     /// are orders taken in just before this one and not saved yet (the same batch of the intake writer), with their compounds.
     /// </summary>
-    public async Task<DuplicateCandidate?> ApplyAsync(WorkOrder order, string? compound, DateTime now, CancellationToken ct,
+    public async Task<DuplicateCandidate?> ApplyAsync(WorkOrder order, string? compound, DateTime now, ICollection<object> newRows, CancellationToken ct,
         IReadOnlyList<(WorkOrder Order, string? Compound)>? peers = null, PlaceCandidateView? known = null)
     {
         if (Options.Mode.Equals("Off", StringComparison.OrdinalIgnoreCase) || order.Status != WorkOrderStatus.Received)
@@ -79,7 +80,7 @@ public sealed class DetectDuplicatesHandler(LinliDbContext db, IConfiguration co
         }
         var merge = Options.Mode.Equals("Merge", StringComparison.OrdinalIgnoreCase)
             && order.Merge(match.Parent.Id, match.Parent.Status, match.Parent.ParentId, match.Explanation, Detector, now).IsSuccess;
-        db.DuplicateMatches.Add(new DuplicateMatch
+        newRows.Add(new DuplicateMatch
         {
             Id = Guid.CreateVersion7(),
             WorkOrderId = order.Id,

@@ -156,7 +156,7 @@ public sealed class IntakeWriter : IAsyncDisposable
                 }
                 // 重复诉求 (M-1): the same incident reported again is merged under the first report, also when the first is
                 // in this batch.
-                var duplicate = await duplicates.ApplyAsync(unit.Order, unit.Place.Compound, unit.Now, ct, peers, known);
+                var duplicate = await duplicates.ApplyAsync(unit.Order, unit.Place.Compound, unit.Now, unit.Rows, ct, peers, known);
                 // 智能分拨 (M-3, Features/Dispatch): a known category at a surely located place goes straight to the unit its
                 // routing rule names; anything else waits in the dispatcher's triage queue (Received).
                 await autoDispatch.TryDispatchAsync(unit.Order, unit.Now, unit.Place, ct);
@@ -280,7 +280,7 @@ public sealed class IntakeWriter : IAsyncDisposable
 /// </summary>
 public sealed class IntakeUnit
 {
-    private readonly object[] _added;
+    private readonly List<object> _added;
     private readonly (object Entity, string[] Modified)[] _changed;
 
     /// <summary>Takes <paramref name="added"/>, and the tracked rows of <paramref name="requestDb"/>, whose change tracker it clears.</summary>
@@ -315,7 +315,10 @@ public sealed class IntakeUnit
 
     internal TaskCompletionSource<IntakeWritten> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>The new rows one by one, as a COPY takes them: an order's history entries beside it.</summary>
+    /// <summary>The new rows that go with the order (the writer adds the duplicate check's evidence).</summary>
+    internal ICollection<object> Rows => _added;
+
+    /// <summary>The new rows one by one, as the bulk insert takes them: an order's history entries beside it.</summary>
     internal IEnumerable<object> NewRows => _added.SelectMany(row => row is WorkOrder order ? [order, .. order.History] : new[] { row });
 
     /// <summary>Hands the rows to <paramref name="db"/>: the changed ones, and the new ones unless they are stored already.</summary>

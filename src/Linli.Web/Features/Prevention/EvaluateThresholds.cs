@@ -79,7 +79,8 @@ public sealed class EvaluateThresholdsHandler(
 
     private sealed record ScopeBuilding(Guid Id, Guid? GridUnitId, string Compound, string Number);
 
-    private sealed record Scoped(string Key, string Name, IQueryable<WorkOrder> Orders, Guid? BuildingId, Guid? CommunityId);
+    /// <summary><paramref name="Orders"/>: the counted orders' query, built only when the window is not quiet.</summary>
+    private sealed record Scoped(string Key, string Name, Func<IQueryable<WorkOrder>> Orders, Guid? BuildingId, Guid? CommunityId);
 
     /// <summary>Evaluates the rules for one order, read from the database; returns the firings recorded.</summary>
     public async Task<IReadOnlyList<ThresholdFiring>> HandleAsync(Guid orderId, CancellationToken ct)
@@ -116,23 +117,23 @@ public sealed class EvaluateThresholdsHandler(
             var rule = active.Rule;
             // A list of our own, as before: the query parameter is then a plain list on every provider.
             List<Guid>? categorySet = active.CategoryIds is { } ids ? [.. ids] : null;
-            var counted = db.WorkOrders.AsNoTracking().Where(o => o.Channel != Channel.Proactive
-                && o.Status != WorkOrderStatus.Cancelled && o.Status != WorkOrderStatus.Merged);
-            if (categorySet is not null)
+            IQueryable<WorkOrder> Counted()
             {
-                counted = counted.Where(o => o.CategoryId != null && categorySet.Contains(o.CategoryId.Value));
+                var counted = db.WorkOrders.AsNoTracking().Where(o => o.Channel != Channel.Proactive
+                    && o.Status != WorkOrderStatus.Cancelled && o.Status != WorkOrderStatus.Merged);
+                return categorySet is null ? counted : counted.Where(o => o.CategoryId != null && categorySet.Contains(o.CategoryId.Value));
             }
             Scoped? scoped = rule.Scope switch
             {
                 ThresholdScope.Building when building is not null =>
-                    new("building:" + building.Id, BuildingName.Of(building.Compound, building.Number), counted.Where(o => o.BuildingId == building.Id), building.Id, community?.Id),
+                    new("building:" + building.Id, BuildingName.Of(building.Compound, building.Number), () => Counted().Where(o => o.BuildingId == building.Id), building.Id, community?.Id),
                 ThresholdScope.Compound when building is not null =>
                     new("compound:" + building.Compound, building.Compound,
-                        counted.Where(o => o.BuildingId != null && db.Buildings.Any(x => x.Id == o.BuildingId && x.Compound == building.Compound)), building.Id, community?.Id),
+                        () => Counted().Where(o => o.BuildingId != null && db.Buildings.Any(x => x.Id == o.BuildingId && x.Compound == building.Compound)), building.Id, community?.Id),
                 ThresholdScope.Grid when (building?.GridUnitId ?? order.AreaUnitId) is { } grid && tree.Find(grid) is { Kind: UnitKind.Grid } node =>
-                    new("grid:" + grid, node.Name, counted.Where(o => o.AreaUnitId == grid), building?.Id, community?.Id),
+                    new("grid:" + grid, node.Name, () => Counted().Where(o => o.AreaUnitId == grid), building?.Id, community?.Id),
                 ThresholdScope.Community when community is not null =>
-                    new("community:" + community.Id, community.Name, counted.Where(o => o.AreaUnitId != null && communityUnits.Contains(o.AreaUnitId.Value)),
+                    new("community:" + community.Id, community.Name, () => Counted().Where(o => o.AreaUnitId != null && communityUnits.Contains(o.AreaUnitId.Value)),
                         building?.Id, community.Id),
                 _ => null,
             };
@@ -168,7 +169,7 @@ public sealed class EvaluateThresholdsHandler(
             return null; // fired within the window: nothing to count until it has passed
         }
         var from = now - rule.Window;
-        var orders = await scoped.Orders.Where(o => o.ReceivedAt > from && o.ReceivedAt <= now)
+        var orders = await scoped.Orders().Where(o => o.ReceivedAt > from && o.ReceivedAt <= now)
             .Select(o => new { o.Id, o.Number, o.ReceivedAt, o.BuildingId }).ToListAsync(ct);
         var triggering = ThresholdWindow.Triggering(orders.Select(o => new CountedOrder(o.Id, o.ReceivedAt)), rule.MinCount, rule.Window, now, last?.FiredAt);
         if (triggering is null)
