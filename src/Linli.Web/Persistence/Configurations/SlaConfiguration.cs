@@ -19,7 +19,7 @@ internal sealed class WorkOrderSlaConfiguration : IEntityTypeConfiguration<WorkO
         builder.HasIndex(o => new { o.Status, o.CompletionWarningAt });
         // The three rates count orders by dispatch and by evaluation time.
         builder.HasIndex(o => o.DispatchedAt);
-        builder.HasIndex(o => o.EvaluatedAt);
+        builder.HasIndex(o => o.EvaluatedAt).HasFilter("\"EvaluatedAt\" IS NOT NULL"); // an order is evaluated long after its intake
         builder.OwnsMany(o => o.CoHandlers, c =>
         {
             c.ToTable("WorkOrderCoHandlers");

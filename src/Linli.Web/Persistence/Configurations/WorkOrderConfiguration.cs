@@ -34,8 +34,11 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         builder.HasIndex(o => new { o.Status, o.ReceivedAt });
         builder.HasIndex(o => new { o.UnitId, o.Status });
         builder.HasIndex(o => new { o.AreaUnitId, o.Status });
-        builder.HasIndex(o => o.ReporterUserId);
-        builder.HasIndex(o => o.ParentId);
+        // Only the rows that have one: most orders come by phone or patrol (no reporter account) and are nobody's merged
+        // child, so an intake inserts into neither index. Every query here compares the column with a value, which implies
+        // the filter on both providers.
+        builder.HasIndex(o => o.ReporterUserId).HasFilter("\"ReporterUserId\" IS NOT NULL");
+        builder.HasIndex(o => o.ParentId).HasFilter("\"ParentId\" IS NOT NULL");
         builder.HasIndex(o => o.ReceivedAt);
         // Per-building threshold counts (Features/Prevention).
         builder.HasIndex(o => new { o.BuildingId, o.ReceivedAt });

@@ -1139,16 +1139,19 @@ namespace Linli.Web.Persistence.Migrations.Postgres
 
                     b.HasIndex("DispatchedAt");
 
-                    b.HasIndex("EvaluatedAt");
+                    b.HasIndex("EvaluatedAt")
+                        .HasFilter("\"EvaluatedAt\" IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("ParentId")
+                        .HasFilter("\"ParentId\" IS NOT NULL");
 
                     b.HasIndex("ReceivedAt");
 
-                    b.HasIndex("ReporterUserId");
+                    b.HasIndex("ReporterUserId")
+                        .HasFilter("\"ReporterUserId\" IS NOT NULL");
 
                     b.HasIndex("AreaUnitId", "Status");
 
