@@ -14,6 +14,11 @@ public sealed class FakeTimeProvider : TimeProvider
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
+    /// <summary>Timestamps move with the clock too, so that elapsed times (<see cref="TimeProvider.GetElapsedTime(long)"/>) are the test's.</summary>
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => GetUtcNow().UtcTicks;
+
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate)
