@@ -1,9 +1,9 @@
+using Linli.Testing;
 using Linli.Web.Features.Intake;
 using Linli.Web.Infrastructure;
 using Linli.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Linli.Testing;
 
 namespace Linli.Web.Tests.Features.Intake;
 
