@@ -1177,15 +1177,18 @@ namespace Linli.Web.Persistence.Migrations.Postgres
                         .HasFilter("\"ParentId\" IS NULL AND \"Status\" IN ('Received', 'Dispatched', 'Accepted')");
 
                     b.HasIndex(new[] { "Latitude" }, "IX_WorkOrders_Open_Latitude")
-                        .HasFilter("\"ParentId\" IS NULL AND \"Status\" IN ('Received', 'Dispatched', 'Accepted')");
+                        .HasFilter("\"ParentId\" IS NULL AND \"Status\" IN ('Received', 'Dispatched', 'Accepted') AND \"Latitude\" IS NOT NULL");
 
                     b.ToTable("WorkOrders", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Domain.WorkOrders.WorkOrderHistoryEntry", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("WorkOrderId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ActorName")
                         .IsRequired()
@@ -1211,8 +1214,8 @@ namespace Linli.Web.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("To")
                         .IsRequired()
@@ -1227,15 +1230,9 @@ namespace Linli.Web.Persistence.Migrations.Postgres
                     b.Property<Guid?>("UnitId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("WorkOrderId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
+                    b.HasKey("WorkOrderId", "Sequence");
 
                     b.HasIndex("Trigger", "At");
-
-                    b.HasIndex("WorkOrderId", "Sequence")
-                        .IsUnique();
 
                     b.ToTable("WorkOrderHistory", (string)null);
                 });

@@ -1172,15 +1172,18 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                         .HasFilter("\"ParentId\" IS NULL AND \"Status\" IN ('Received', 'Dispatched', 'Accepted')");
 
                     b.HasIndex(new[] { "Latitude" }, "IX_WorkOrders_Open_Latitude")
-                        .HasFilter("\"ParentId\" IS NULL AND \"Status\" IN ('Received', 'Dispatched', 'Accepted')");
+                        .HasFilter("\"ParentId\" IS NULL AND \"Status\" IN ('Received', 'Dispatched', 'Accepted') AND \"Latitude\" IS NOT NULL");
 
                     b.ToTable("WorkOrders", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Domain.WorkOrders.WorkOrderHistoryEntry", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("WorkOrderId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ActorName")
                         .IsRequired()
@@ -1206,8 +1209,8 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("To")
                         .IsRequired()
@@ -1222,15 +1225,9 @@ namespace Linli.Web.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("UnitId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("WorkOrderId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
+                    b.HasKey("WorkOrderId", "Sequence");
 
                     b.HasIndex("Trigger", "At");
-
-                    b.HasIndex("WorkOrderId", "Sequence")
-                        .IsUnique();
 
                     b.ToTable("WorkOrderHistory", (string)null);
                 });
