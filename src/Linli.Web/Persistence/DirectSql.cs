@@ -65,6 +65,22 @@ internal sealed class SqlBatch
     /// <summary>Commands that return no rows, built for the connection's provider, after the queries (PostgreSQL only).</summary>
     public void Add(IEnumerable<DbBatchCommand> commands) => _commands.AddRange(commands);
 
+    /// <summary>
+    /// Runs a batch that writes rows: a failure reaches the caller as a <see cref="DbUpdateException"/>, as from SaveChanges
+    /// (a unique index lost to a concurrent retry), so that callers handle both alike.
+    /// </summary>
+    public async Task WriteAsync(DbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await ExecuteAsync(db, ct);
+        }
+        catch (DbException e)
+        {
+            throw new DbUpdateException("Writing rows failed: " + e.Message, e);
+        }
+    }
+
     public async Task ExecuteAsync(DbContext db, CancellationToken ct)
     {
         if (IsEmpty)

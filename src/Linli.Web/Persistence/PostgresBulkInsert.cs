@@ -138,14 +138,7 @@ public sealed class PostgresBulkInsert
         }
         var batch = new SqlBatch();
         batch.Add(insert.Commands());
-        try
-        {
-            await batch.ExecuteAsync(db, ct);
-        }
-        catch (DbException e)
-        {
-            throw new DbUpdateException("Inserting added rows failed: " + e.Message, e);
-        }
+        await batch.WriteAsync(db, ct);
         insert.Stored();
         return insert.Count;
     }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Linli.Domain.WorkOrders;
 using Linli.Web.Features.Dispatch;
 using Linli.Web.Features.Duplicates;
@@ -177,14 +176,7 @@ public sealed class IntakeWriter : IAsyncDisposable
             {
                 writes.Add(insert.Commands());
             }
-            try
-            {
-                await writes.ExecuteAsync(db, ct);
-            }
-            catch (DbException e)
-            {
-                throw new DbUpdateException("Writing an intake batch failed: " + e.Message, e);
-            }
+            await writes.WriteAsync(db, ct);
             insert?.Stored();
             foreach (var unit in written)
             {
