@@ -36,8 +36,8 @@ public class PostgresBulkInsertTests(LinliApp app) : IClassFixture<LinliApp>
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            var copied = await PostgresBulkInsert.InsertAsync(db, [], CancellationToken.None);
-            copied.ShouldBe(added.Count); // every row of an intake goes by the bulk insert, none is left to SaveChanges
+            var inserted = await PostgresBulkInsert.InsertAsync(db, [], CancellationToken.None);
+            inserted.ShouldBe(added.Count); // every row of an intake goes by the bulk insert, none is left to SaveChanges
             added.ShouldAllBe(e => e.State == EntityState.Unchanged);
             (await db.SaveChangesAsync()).ShouldBe(0);
             await transaction.CommitAsync();
@@ -47,7 +47,7 @@ public class PostgresBulkInsertTests(LinliApp app) : IClassFixture<LinliApp>
     }
 
     [PostgresFact]
-    public async Task Rows_the_context_does_not_track_are_copied_from_their_objects_with_the_rows_it_added()
+    public async Task Rows_the_context_does_not_track_are_inserted_from_their_objects_with_the_rows_it_added()
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LinliDbContext>();
@@ -60,8 +60,8 @@ public class PostgresBulkInsertTests(LinliApp app) : IClassFixture<LinliApp>
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            var copied = await PostgresBulkInsert.InsertAsync(db, untracked, CancellationToken.None);
-            copied.ShouldBe(untracked.Count + 1);
+            var inserted = await PostgresBulkInsert.InsertAsync(db, untracked, CancellationToken.None);
+            inserted.ShouldBe(untracked.Count + 1);
             db.ChangeTracker.Entries().Single().State.ShouldBe(EntityState.Unchanged);
             untracked.ShouldAllBe(r => db.Entry(r).State == EntityState.Detached);
             await transaction.CommitAsync();
