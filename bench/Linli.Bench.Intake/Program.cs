@@ -37,8 +37,10 @@ foreach (var provider in options.Providers)
         jitShare = (host.JitCpu() - jitBefore) / (host.CpuUsed().Host - hostBefore);
     }
     Console.WriteLine($"warm-up: {warmed} orders, until the tiered JIT's thread took {jitShare:0.0 %} of the host's CPU");
-    var raw = new RawInsert(provider, host.ConnectionString);
+    var raw = RawInsert.Sized(provider, host.ConnectionString);
     await raw.PrepareAsync();
+    var rawOrder = RawInsert.OrderRow(provider, host.ConnectionString);
+    await rawOrder.PrepareAsync();
 
     // CPU per order: the host process, and the database server's processes (PostgreSQL; SQLite runs inside the host).
     (double Host, double Database) Cpu((TimeSpan Host, TimeSpan Database) before, int orders)
@@ -47,7 +49,7 @@ foreach (var provider in options.Providers)
         return ((after.Host - before.Host).TotalMilliseconds / orders, (after.Database - before.Database).TotalMilliseconds / orders);
     }
 
-    Console.WriteLine("concurrency | intake orders/s | p50 ms | p99 ms | dispatched | host CPU ms/order | db CPU ms/order | raw insert+commit rows/s | raw db CPU ms/row | intake ÷ raw | db CPU raw ÷ intake | HTTP floor req/s | floor ÷ raw");
+    Console.WriteLine("concurrency | intake orders/s | p50 ms | p99 ms | dispatched | host CPU ms/order | db CPU ms/order | raw insert+commit rows/s | raw db CPU ms/row | intake ÷ raw | db CPU raw ÷ intake | raw order row rows/s | intake ÷ order row | HTTP floor req/s | floor ÷ raw");
     foreach (var concurrency in options.Levels)
     {
         var cpu = host.CpuUsed();
@@ -59,13 +61,15 @@ foreach (var provider in options.Providers)
         // intake come were the host on cores of its own (on this box the host, the load and the database share two).
         var rawDb = Cpu(rawCpu, options.Requests).Database;
         var dbShare = provider == "postgres" && cost.Database > 0 ? (rawDb / cost.Database).ToString("P1", CultureInfo.InvariantCulture) : "–";
+        // The same, for an order's own row in a table of WorkOrders' columns and indexes (RawInsert.OrderRow).
+        var orderRowRate = await rawOrder.RunAsync(concurrency, options.Requests);
         // The ceiling the HTTP stack sets, in the same run: requests rejected before any work (see RejectAsync).
         var floor = await Load.ClosedLoopAsync(concurrency, options.Requests, client.RejectAsync);
         if (floor.SuccessShare < 1)
         {
             throw new InvalidOperationException("The HTTP floor's requests were not all rejected with 400.");
         }
-        var line = $"{concurrency,11} | {intake.Throughput,15:0.0} | {intake.P50,6:0.0} | {intake.P99,6:0.0} | {intake.SuccessShare,10:P0} | {cost.Host,8:0.00} | {cost.Database,6:0.00} | {rawRate,24:0.0} | {(provider == "postgres" ? rawDb.ToString("0.00", CultureInfo.InvariantCulture) : "–"),17} | {intake.Throughput / rawRate,11:P1} | {dbShare,19} | {floor.Throughput,16:0.0} | {floor.Throughput / rawRate,11:P1}";
+        var line = $"{concurrency,11} | {intake.Throughput,15:0.0} | {intake.P50,6:0.0} | {intake.P99,6:0.0} | {intake.SuccessShare,10:P0} | {cost.Host,8:0.00} | {cost.Database,6:0.00} | {rawRate,24:0.0} | {(provider == "postgres" ? rawDb.ToString("0.00", CultureInfo.InvariantCulture) : "–"),17} | {intake.Throughput / rawRate,11:P1} | {dbShare,19} | {orderRowRate,20:0.0} | {intake.Throughput / orderRowRate,18:P1} | {floor.Throughput,16:0.0} | {floor.Throughput / rawRate,11:P1}";
         Console.WriteLine(line);
         results.Add($"{provider} c={concurrency}: {line}");
     }
@@ -429,23 +433,118 @@ namespace Linli.Bench.Intake
         }
     }
 
-    /// <summary>The ceiling: one row of about an order's size inserted and committed per transaction, on the same database.</summary>
-    internal sealed class RawInsert(string provider, string connectionString)
+    /// <summary>
+    /// The ceiling: one row inserted and committed per transaction, on the same database and connection count. Two rows:
+    /// <see cref="Sized"/>, a row of about an order's size in a table of four columns and its key (the baseline since the
+    /// bench began), and <see cref="OrderRow"/>, an order's own row — a copy of a dispatched intake's WorkOrders row, with a
+    /// new id, number and case number, in a table of the same columns and the same indexes (partial ones included).
+    /// </summary>
+    internal sealed class RawInsert
     {
         private static readonly string Payload = new('诉', 200);
+        private readonly string _provider;
+        private readonly string _connectionString;
+            private readonly Func<System.Data.Common.DbConnection, Task<(string Insert, Action<System.Data.Common.DbCommand, int> Fill)>> _prepare;
+        private (string Insert, Action<System.Data.Common.DbCommand, int> Fill)? _statement;
+        private int _inserted;
+
+        private RawInsert(string provider, string connectionString,
+            Func<System.Data.Common.DbConnection, Task<(string, Action<System.Data.Common.DbCommand, int>)>> prepare)
+        {
+            _provider = provider;
+            _connectionString = connectionString;
+            _prepare = prepare;
+        }
+
+        public static RawInsert Sized(string provider, string connectionString) => new(provider, connectionString, async connection =>
+        {
+            await ExecuteAsync(connection, provider == "postgres"
+                ? "CREATE TABLE IF NOT EXISTS bench_raw (id uuid PRIMARY KEY, number text NOT NULL, payload text NOT NULL, created timestamptz NOT NULL)"
+                : "CREATE TABLE IF NOT EXISTS bench_raw (id TEXT PRIMARY KEY, number TEXT NOT NULL, payload TEXT NOT NULL, created TEXT NOT NULL)");
+            return ("INSERT INTO bench_raw (id, number, payload, created) VALUES (@id, @number, @payload, @created)", (command, n) =>
+            {
+                Add(command, "@id", provider == "postgres" ? Guid.CreateVersion7() : Guid.CreateVersion7().ToString());
+                Add(command, "@number", "20261122-" + n);
+                Add(command, "@payload", Payload);
+                Add(command, "@created", provider == "postgres" ? DateTime.UtcNow : DateTime.UtcNow.ToString("O"));
+            });
+        });
+
+        /// <summary>Needs a dispatched order from the 12345 channel in the database (the warm-up's).</summary>
+        public static RawInsert OrderRow(string provider, string connectionString) => new(provider, connectionString, async connection =>
+        {
+            if (provider == "postgres")
+            {
+                await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS bench_raw_order (LIKE \"WorkOrders\" INCLUDING ALL)");
+            }
+            else
+            {
+                // The table's and its indexes' own statements, renamed (SQLite has no CREATE TABLE … LIKE).
+                await using var ddl = connection.CreateCommand();
+                ddl.CommandText = "SELECT sql FROM sqlite_master WHERE tbl_name = 'WorkOrders' AND sql IS NOT NULL ORDER BY type DESC";
+                var statements = new List<string>();
+                await using (var reader = await ddl.ExecuteReaderAsync())
+                {
+                    while (await reader.ReadAsync())
+                    {
+                        statements.Add(reader.GetString(0).Replace("WorkOrders", "bench_raw_order", StringComparison.Ordinal));
+                    }
+                }
+                foreach (var statement in statements)
+                {
+                    await ExecuteAsync(connection, statement.Replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", StringComparison.Ordinal)
+                        .Replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", StringComparison.Ordinal)
+                        .Replace("CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX IF NOT EXISTS ", StringComparison.Ordinal));
+                }
+            }
+            await using var template = connection.CreateCommand();
+            template.CommandText = """
+                SELECT * FROM "WorkOrders" WHERE "Status" = 'Dispatched' AND "ParentId" IS NULL AND "ExternalReference" IS NOT NULL
+                ORDER BY "ReceivedAt" DESC LIMIT 1
+                """;
+            var columns = new List<(string Name, object Value, string Type)>();
+            await using (var reader = await template.ExecuteReaderAsync())
+            {
+                if (!await reader.ReadAsync())
+                {
+                    throw new InvalidOperationException("No dispatched 12345 order to copy for the raw order row.");
+                }
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    columns.Add((reader.GetName(i), reader.GetValue(i), reader.GetDataTypeName(i)));
+                }
+            }
+            var insert = $"INSERT INTO bench_raw_order ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@c" + i))})";
+            return (insert, (command, n) =>
+            {
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    var (name, value, type) = columns[i];
+                    value = name switch
+                    {
+                        "Id" => provider == "postgres" ? Guid.CreateVersion7() : Guid.CreateVersion7().ToString().ToUpperInvariant(),
+                        "Number" => "RAW-" + n,
+                        "ExternalReference" => "RAW-" + Guid.NewGuid().ToString("N"),
+                        _ => value,
+                    };
+                    var parameter = Add(command, "@c" + i, value);
+                    if (parameter is Npgsql.NpgsqlParameter typed)
+                    {
+                        typed.DataTypeName = type;
+                    }
+                }
+            });
+        });
 
         public async Task PrepareAsync()
         {
             await using var connection = await OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = provider == "postgres"
-                ? "CREATE TABLE IF NOT EXISTS bench_raw (id uuid PRIMARY KEY, number text NOT NULL, payload text NOT NULL, created timestamptz NOT NULL)"
-                : "CREATE TABLE IF NOT EXISTS bench_raw (id TEXT PRIMARY KEY, number TEXT NOT NULL, payload TEXT NOT NULL, created TEXT NOT NULL)";
-            await command.ExecuteNonQueryAsync();
+            _statement = await _prepare(connection);
         }
 
         public async Task<double> RunAsync(int concurrency, int rows)
         {
+            var (insert, fill) = _statement ?? throw new InvalidOperationException("PrepareAsync first.");
             var remaining = rows;
             var watch = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
@@ -453,14 +552,12 @@ namespace Linli.Bench.Intake
                 await using var connection = await OpenAsync();
                 while (Interlocked.Decrement(ref remaining) >= 0)
                 {
+                    var n = Interlocked.Increment(ref _inserted); // unique over every run
                     await using var transaction = await connection.BeginTransactionAsync();
                     await using var command = connection.CreateCommand();
                     command.Transaction = transaction;
-                    command.CommandText = "INSERT INTO bench_raw (id, number, payload, created) VALUES (@id, @number, @payload, @created)";
-                    Add(command, "@id", provider == "postgres" ? Guid.CreateVersion7() : Guid.CreateVersion7().ToString());
-                    Add(command, "@number", "20261122-" + remaining);
-                    Add(command, "@payload", Payload);
-                    Add(command, "@created", provider == "postgres" ? DateTime.UtcNow : DateTime.UtcNow.ToString("O"));
+                    command.CommandText = insert;
+                    fill(command, n);
                     await command.ExecuteNonQueryAsync();
                     await transaction.CommitAsync();
                 }
@@ -468,19 +565,27 @@ namespace Linli.Bench.Intake
             return rows / watch.Elapsed.TotalSeconds;
         }
 
-        private static void Add(System.Data.Common.DbCommand command, string name, object value)
+        private static async Task ExecuteAsync(System.Data.Common.DbConnection connection, string sql)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        private static System.Data.Common.DbParameter Add(System.Data.Common.DbCommand command, string name, object value)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
             parameter.Value = value;
             command.Parameters.Add(parameter);
+            return parameter;
         }
 
         private async Task<System.Data.Common.DbConnection> OpenAsync()
         {
-            System.Data.Common.DbConnection connection = provider == "postgres"
-                ? new Npgsql.NpgsqlConnection(connectionString)
-                : new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+            System.Data.Common.DbConnection connection = _provider == "postgres"
+                ? new Npgsql.NpgsqlConnection(_connectionString)
+                : new Microsoft.Data.Sqlite.SqliteConnection(_connectionString);
             await connection.OpenAsync();
             return connection;
         }
