@@ -8,7 +8,8 @@ using Linli.Bench.Intake;
 // End-to-end intake benchmark: the real host (a child process on loopback, as in production) takes POST /work-orders
 // from a channel integration; each order is validated, numbered, classified, checked for duplicates, located, routed and
 // dispatched in one transaction. Beside it, in the same run, the raw INSERT+COMMIT rate of an equivalent row on the same
-// database and connection count — the ceiling any intake can reach — and the ratio of the two.
+// database and connection count — the ceiling any intake can reach — and the ratio of the two (two rows: one of about an
+// order's size, and an order's own row in a table of its indexes; RawInsert).
 //
 //   dotnet run -c Release --project bench/Linli.Bench.Intake -- --web <Linli.Web.dll> [--postgres "<conn>"] [--only sqlite|postgres]
 //       [--requests 1500] [--rate 200] [--seconds 10] [--levels 1,8,32] [--warm-up 3000]
@@ -49,12 +50,14 @@ foreach (var provider in options.Providers)
         return ((after.Host - before.Host).TotalMilliseconds / orders, (after.Database - before.Database).TotalMilliseconds / orders);
     }
 
-    Console.WriteLine("concurrency | intake orders/s | p50 ms | p99 ms | dispatched | host CPU ms/order | db CPU ms/order | raw insert+commit rows/s | raw db CPU ms/row | intake ÷ raw | db CPU raw ÷ intake | raw order row rows/s | intake ÷ order row | HTTP floor req/s | floor ÷ raw");
+    Console.WriteLine("concurrency | intake orders/s | p50 ms | p99 ms | dispatched | host CPU ms/order | db CPU ms/order | load CPU ms/order | raw insert+commit rows/s | raw db CPU ms/row | intake ÷ raw | db CPU raw ÷ intake | raw order row rows/s | intake ÷ order row | CPU budget at half raw ms/order | HTTP floor req/s | floor ÷ raw");
     foreach (var concurrency in options.Levels)
     {
         var cpu = host.CpuUsed();
+        var loadCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var intake = await Load.ClosedLoopAsync(concurrency, options.Requests, client.SubmitAsync);
         var cost = Cpu(cpu, options.Requests);
+        var loadCost = (Process.GetCurrentProcess().TotalProcessorTime - loadCpu).TotalMilliseconds / options.Requests;
         var rawCpu = host.CpuUsed();
         var rawRate = await raw.RunAsync(concurrency, options.Requests);
         // The database's own CPU per raw row against per intake: how near half the raw rate the database alone would let
@@ -63,13 +66,16 @@ foreach (var provider in options.Providers)
         var dbShare = provider == "postgres" && cost.Database > 0 ? (rawDb / cost.Database).ToString("P1", CultureInfo.InvariantCulture) : "–";
         // The same, for an order's own row in a table of WorkOrders' columns and indexes (RawInsert.OrderRow).
         var orderRowRate = await rawOrder.RunAsync(concurrency, options.Requests);
+        // What half the raw rate allows an order of every core on this box (the host, the database and this load share
+        // them), beside the host's and the database's CPU per order above.
+        var budget = Environment.ProcessorCount * 1000.0 / (rawRate / 2);
         // The ceiling the HTTP stack sets, in the same run: requests rejected before any work (see RejectAsync).
         var floor = await Load.ClosedLoopAsync(concurrency, options.Requests, client.RejectAsync);
         if (floor.SuccessShare < 1)
         {
             throw new InvalidOperationException("The HTTP floor's requests were not all rejected with 400.");
         }
-        var line = $"{concurrency,11} | {intake.Throughput,15:0.0} | {intake.P50,6:0.0} | {intake.P99,6:0.0} | {intake.SuccessShare,10:P0} | {cost.Host,8:0.00} | {cost.Database,6:0.00} | {rawRate,24:0.0} | {(provider == "postgres" ? rawDb.ToString("0.00", CultureInfo.InvariantCulture) : "–"),17} | {intake.Throughput / rawRate,11:P1} | {dbShare,19} | {orderRowRate,20:0.0} | {intake.Throughput / orderRowRate,18:P1} | {floor.Throughput,16:0.0} | {floor.Throughput / rawRate,11:P1}";
+        var line = $"{concurrency,11} | {intake.Throughput,15:0.0} | {intake.P50,6:0.0} | {intake.P99,6:0.0} | {intake.SuccessShare,10:P0} | {cost.Host,8:0.00} | {cost.Database,6:0.00} | {loadCost,8:0.00} | {rawRate,24:0.0} | {(provider == "postgres" ? rawDb.ToString("0.00", CultureInfo.InvariantCulture) : "–"),17} | {intake.Throughput / rawRate,11:P1} | {dbShare,19} | {orderRowRate,20:0.0} | {intake.Throughput / orderRowRate,18:P1} | {budget,31:0.00} | {floor.Throughput,16:0.0} | {floor.Throughput / rawRate,11:P1}";
         Console.WriteLine(line);
         results.Add($"{provider} c={concurrency}: {line}");
     }
@@ -444,7 +450,7 @@ namespace Linli.Bench.Intake
         private static readonly string Payload = new('诉', 200);
         private readonly string _provider;
         private readonly string _connectionString;
-            private readonly Func<System.Data.Common.DbConnection, Task<(string Insert, Action<System.Data.Common.DbCommand, int> Fill)>> _prepare;
+        private readonly Func<System.Data.Common.DbConnection, Task<(string Insert, Action<System.Data.Common.DbCommand, int> Fill)>> _prepare;
         private (string Insert, Action<System.Data.Common.DbCommand, int> Fill)? _statement;
         private int _inserted;
 
@@ -461,13 +467,14 @@ namespace Linli.Bench.Intake
             await ExecuteAsync(connection, provider == "postgres"
                 ? "CREATE TABLE IF NOT EXISTS bench_raw (id uuid PRIMARY KEY, number text NOT NULL, payload text NOT NULL, created timestamptz NOT NULL)"
                 : "CREATE TABLE IF NOT EXISTS bench_raw (id TEXT PRIMARY KEY, number TEXT NOT NULL, payload TEXT NOT NULL, created TEXT NOT NULL)");
-            return ("INSERT INTO bench_raw (id, number, payload, created) VALUES (@id, @number, @payload, @created)", (command, n) =>
+            Action<System.Data.Common.DbCommand, int> fill = (command, n) =>
             {
                 Add(command, "@id", provider == "postgres" ? Guid.CreateVersion7() : Guid.CreateVersion7().ToString());
                 Add(command, "@number", "20261122-" + n);
                 Add(command, "@payload", Payload);
                 Add(command, "@created", provider == "postgres" ? DateTime.UtcNow : DateTime.UtcNow.ToString("O"));
-            });
+            };
+            return ("INSERT INTO bench_raw (id, number, payload, created) VALUES (@id, @number, @payload, @created)", fill);
         });
 
         /// <summary>Needs a dispatched order from the 12345 channel in the database (the warm-up's).</summary>
@@ -515,7 +522,7 @@ namespace Linli.Bench.Intake
                 }
             }
             var insert = $"INSERT INTO bench_raw_order ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@c" + i))})";
-            return (insert, (command, n) =>
+            Action<System.Data.Common.DbCommand, int> fill = (command, n) =>
             {
                 for (var i = 0; i < columns.Count; i++)
                 {
@@ -533,7 +540,8 @@ namespace Linli.Bench.Intake
                         typed.DataTypeName = type;
                     }
                 }
-            });
+            };
+            return (insert, fill);
         });
 
         public async Task PrepareAsync()
