@@ -532,7 +532,7 @@ namespace Linli.Bench.Intake
                         "Id" => provider == "postgres" ? Guid.CreateVersion7() : Guid.CreateVersion7().ToString().ToUpperInvariant(),
                         "Number" => "RAW-" + n,
                         "ExternalReference" => "RAW-" + Guid.NewGuid().ToString("N"),
-                        _ => value,
+                        _ => Later(value, n),
                     };
                     var parameter = Add(command, "@c" + i, value);
                     if (parameter is Npgsql.NpgsqlParameter typed)
@@ -543,6 +543,22 @@ namespace Linli.Bench.Intake
             };
             return (insert, fill);
         });
+
+        /// <summary>
+        /// A timestamp of the copied row moved on by <paramref name="n"/> milliseconds (PostgreSQL's timestamptz, or EF's text
+        /// form on SQLite), so that the copies' index entries have keys of their own, as orders' do; any other value as it is.
+        /// </summary>
+        private static object Later(object value, int n)
+        {
+            const string SqliteForm = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+            return value switch
+            {
+                DateTime at => at.AddMilliseconds(n),
+                string text when text.Length >= 19 && DateTime.TryParseExact(text, SqliteForm, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) =>
+                    at.AddMilliseconds(n).ToString(SqliteForm, CultureInfo.InvariantCulture),
+                _ => value,
+            };
+        }
 
         public async Task PrepareAsync()
         {
