@@ -509,7 +509,8 @@ namespace Linli.Bench.Intake
                 SELECT * FROM "WorkOrders" WHERE "Status" = 'Dispatched' AND "ParentId" IS NULL AND "ExternalReference" IS NOT NULL
                 ORDER BY "ReceivedAt" DESC LIMIT 1
                 """;
-            var columns = new List<(string Name, object Value, string Type)>();
+            // Each column's value for the n-th copy, decided once: new keys, timestamps moved on, the rest as in the template.
+            var columns = new List<(string Name, Func<int, object> Value, string Type)>();
             await using (var reader = await template.ExecuteReaderAsync())
             {
                 if (!await reader.ReadAsync())
@@ -518,7 +519,7 @@ namespace Linli.Bench.Intake
                 }
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    columns.Add((reader.GetName(i), reader.GetValue(i), reader.GetDataTypeName(i)));
+                    columns.Add((reader.GetName(i), CopyOf(provider, reader.GetName(i), reader.GetValue(i)), reader.GetDataTypeName(i)));
                 }
             }
             var insert = $"INSERT INTO bench_raw_order ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@c" + i))})";
@@ -526,18 +527,10 @@ namespace Linli.Bench.Intake
             {
                 for (var i = 0; i < columns.Count; i++)
                 {
-                    var (name, value, type) = columns[i];
-                    value = name switch
-                    {
-                        "Id" => provider == "postgres" ? Guid.CreateVersion7() : Guid.CreateVersion7().ToString().ToUpperInvariant(),
-                        "Number" => "RAW-" + n,
-                        "ExternalReference" => "RAW-" + Guid.NewGuid().ToString("N"),
-                        _ => Later(value, n),
-                    };
-                    var parameter = Add(command, "@c" + i, value);
+                    var parameter = Add(command, "@c" + i, columns[i].Value(n));
                     if (parameter is Npgsql.NpgsqlParameter typed)
                     {
-                        typed.DataTypeName = type;
+                        typed.DataTypeName = columns[i].Type;
                     }
                 }
             };
@@ -545,18 +538,22 @@ namespace Linli.Bench.Intake
         });
 
         /// <summary>
-        /// A timestamp of the copied row moved on by <paramref name="n"/> milliseconds (PostgreSQL's timestamptz, or EF's text
-        /// form on SQLite), so that the copies' index entries have keys of their own, as orders' do; any other value as it is.
+        /// A column's value in the n-th copy of the template order: a new id, number and case number; a timestamp
+        /// (PostgreSQL's timestamptz, or EF's text form on SQLite) moved on by n milliseconds, so that the copies' index
+        /// entries have keys of their own, as orders' do; anything else as in the template.
         /// </summary>
-        private static object Later(object value, int n)
+        private static Func<int, object> CopyOf(string provider, string column, object value)
         {
             const string SqliteForm = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
-            return value switch
+            return (column, value) switch
             {
-                DateTime at => at.AddMilliseconds(n),
-                string text when text.Length >= 19 && DateTime.TryParseExact(text, SqliteForm, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) =>
-                    at.AddMilliseconds(n).ToString(SqliteForm, CultureInfo.InvariantCulture),
-                _ => value,
+                ("Id", _) => _ => provider == "postgres" ? Guid.CreateVersion7() : Guid.CreateVersion7().ToString().ToUpperInvariant(),
+                ("Number", _) => n => "RAW-" + n,
+                ("ExternalReference", _) => _ => "RAW-" + Guid.NewGuid().ToString("N"),
+                (_, DateTime at) => n => at.AddMilliseconds(n),
+                (_, string text) when DateTime.TryParseExact(text, SqliteForm, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) =>
+                    n => at.AddMilliseconds(n).ToString(SqliteForm, CultureInfo.InvariantCulture),
+                _ => _ => value,
             };
         }
 
